@@ -1,0 +1,59 @@
+namespace ClusterRegistry.Harbor;
+
+/// <summary>Inputs of a Harbor installation (goharbor/harbor-helm chart; research/harbor.md §4).</summary>
+public sealed class HarborArgs
+{
+    /// <summary>Kubernetes namespace of the release. The Service DNS name is <c>{ServiceName}.{Namespace}.svc.cluster.local</c>.</summary>
+    public string Namespace { get; set; } = "harbor";
+
+    /// <summary>Chart version of goharbor/harbor-helm, e.g. <c>1.17.1</c>.</summary>
+    public string? ChartVersion { get; set; }
+
+    /// <summary>Helm repository URL of the chart.</summary>
+    public string ChartRepository { get; set; } = "https://helm.goharbor.io";
+
+    /// <summary><c>expose.type</c>.</summary>
+    public HarborExpose Expose { get; set; } = HarborExpose.LoadBalancer;
+
+    /// <summary>The expose Service name (<c>expose.loadBalancer.name</c> etc.), "harbor" by default.</summary>
+    public string ServiceName { get; set; } = "harbor";
+
+    /// <summary>LoadBalancer address on the LAN (<c>expose.loadBalancer.IP</c>): what workstations push to and pods reference.</summary>
+    public string? LoadBalancerIP { get; set; }
+
+    /// <summary>The ClusterIP of the Harbor Service: what node host entries map the Service DNS name to.</summary>
+    public string? ClusterIP { get; set; }
+
+    /// <summary>
+    /// Pin <see cref="ClusterIP"/> on the Service (<c>spec.clusterIP</c>), so a re-created Service keeps the address the
+    /// host entries use (CRG203).
+    /// </summary>
+    public bool PinClusterIP { get; set; } = true;
+
+    /// <summary>The cluster's service CIDR, e.g. <c>10.43.0.0/16</c>; used to check that <see cref="ClusterIP"/> is in it.</summary>
+    public string? ServiceSubnet { get; set; }
+
+    /// <summary>
+    /// <c>externalURL</c>: builds the token realm handed to clients, so it must be reachable from the host network
+    /// (research/harbor.md §3). Defaults to <c>{scheme}://{LoadBalancerIP}</c>.
+    /// </summary>
+    public string? ExternalUrl { get; set; }
+
+    /// <summary><c>expose.tls.enabled</c>. false means plain HTTP on port 80, as in the seed.</summary>
+    public bool Tls { get; set; } = true;
+
+    /// <summary>The initial admin password (<c>existingSecretAdminPassword</c>); never rendered in clear.</summary>
+    public Secret? AdminPassword { get; set; }
+
+    /// <summary>Size of the registry's image storage volume.</summary>
+    public string RegistryStorageSize { get; set; } = "5Gi";
+
+    /// <summary>StorageClass for Harbor's volumes (null: the cluster default).</summary>
+    public string? StorageClass { get; set; }
+
+    /// <summary>Install Trivy (the scanner). Off by default: it is not needed for pulls and is heavy on small clusters.</summary>
+    public bool Trivy { get; set; }
+
+    /// <summary>Extra Helm values merged over the generated ones (dotted keys, e.g. <c>core.replicas</c>).</summary>
+    public Dictionary<string, string> ExtraValues { get; } = new(StringComparer.Ordinal);
+}

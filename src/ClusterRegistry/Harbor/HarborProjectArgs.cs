@@ -1,0 +1,17 @@
+namespace ClusterRegistry.Harbor;
+
+/// <summary>Inputs of a Harbor project.</summary>
+public sealed class HarborProjectArgs
+{
+    /// <summary>The Harbor installation that holds the project.</summary>
+    public HarborRegistry? Registry { get; set; }
+
+    /// <summary>The project name in Harbor; defaults to the resource name.</summary>
+    public string? ProjectName { get; set; }
+
+    /// <summary>Public projects allow anonymous pulls (after a 401 and an anonymous token). Harbor's default is private.</summary>
+    public bool Public { get; set; }
+
+    /// <summary>Storage quota in GiB; null means unlimited.</summary>
+    public int? StorageQuotaGiB { get; set; }
+}

@@ -1,0 +1,41 @@
+namespace ClusterRegistry;
+
+/// <summary>Base of every declared resource. Resources register with the stack whose constructor is running.</summary>
+public abstract class Resource
+{
+    protected Resource(string name, string sourceFile, int sourceLine)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new StackDefinitionException(GetType().Name, "name", name ?? "", "a resource needs a non-empty name");
+        }
+
+        Name = name;
+        Source = new SourceLocation(sourceFile, sourceLine);
+        Stack = Stack.CurrentForRegistration(this);
+        Stack.Register(this);
+    }
+
+    /// <summary>The logical name, unique per resource kind within a stack.</summary>
+    public string Name { get; }
+
+    /// <summary>The stack this resource belongs to.</summary>
+    public Stack Stack { get; }
+
+    /// <summary>Where the resource was declared (repository-relative thanks to PathMap), for SARIF and messages.</summary>
+    public SourceLocation Source { get; }
+
+    /// <summary>A short kind name used in messages and rendered identifiers, e.g. <c>HarborRegistry</c>.</summary>
+    public virtual string Kind => GetType().Name;
+
+    public override string ToString() => $"{Kind} '{Name}'";
+}
+
+/// <summary>A file and line in stack source code. File is "" when unknown.</summary>
+public readonly record struct SourceLocation(string File, int Line)
+{
+    public bool IsKnown => !string.IsNullOrEmpty(File) && Line > 0;
+
+    /// <summary>The path relative to the repository root (PathMap maps the root to <c>/_/</c>).</summary>
+    public string RelativePath => File.StartsWith("/_/", StringComparison.Ordinal) ? File[3..] : File.Replace('\\', '/');
+}

@@ -1,0 +1,47 @@
+namespace ClusterRegistry.Spegel;
+
+/// <summary>Inputs of the Spegel Helm release (chart values under <c>spegel.*</c>; research/spegel-containerd.md §1).</summary>
+public sealed class SpegelArgs
+{
+    /// <summary>Namespace of the release. Outside <c>kube-system</c> it needs the privileged pod-security label (CRG109).</summary>
+    public string Namespace { get; set; } = "kube-system";
+
+    /// <summary>Chart version, e.g. <c>0.7.4</c> (published as <c>oci://ghcr.io/spegel-org/helm-charts/spegel</c>).</summary>
+    public string? ChartVersion { get; set; }
+
+    /// <summary>OCI repository of the chart.</summary>
+    public string ChartRepository { get; set; } = "oci://ghcr.io/spegel-org/helm-charts/spegel";
+
+    /// <summary>
+    /// <c>spegel.mirroredRegistries</c>: URLs <c>scheme://host[:port]</c>. Empty means "all registries": Spegel then writes
+    /// only <c>_default</c> and moves every Talos hosts dir to <c>_backup</c> (CRG101).
+    /// </summary>
+    public List<string> MirroredRegistries { get; } = new();
+
+    /// <summary><c>spegel.prependExisting</c>: keep existing (Talos) mirrors after Spegel's own (CRG102).</summary>
+    public bool PrependExisting { get; set; }
+
+    /// <summary>
+    /// <c>spegel.containerdRegistryConfigPath</c>. The chart default is <c>/etc/containerd/certs.d</c>; on Talos it must be
+    /// <c>/etc/cri/conf.d/hosts</c> (CRG105). Null leaves the chart default.
+    /// </summary>
+    public string? ContainerdRegistryConfigPath { get; set; }
+
+    /// <summary><c>spegel.additionalMirrorTargets</c>: extra mirror URLs after Spegel's own, no path allowed.</summary>
+    public List<string> AdditionalMirrorTargets { get; } = new();
+
+    /// <summary><c>spegel.resolveTags</c>: adds <c>resolve</c> to the capabilities of Spegel's hosts.</summary>
+    public bool ResolveTags { get; set; } = true;
+
+    /// <summary>Labels on the release's namespace (when the stack creates it).</summary>
+    public Dictionary<string, string> NamespaceLabels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The registry port mirrors point at: the hostPort (30020) of chart 0.7.x, which also adds the nodePort (30021);
+    /// charts after 0.7 use only the nodePort, 30020.
+    /// </summary>
+    public int RegistryHostPort { get; set; } = 30020;
+
+    /// <summary>The registry nodePort (<c>service.registry.nodePort</c>); 30021 on chart 0.7.x.</summary>
+    public int RegistryNodePort { get; set; } = 30021;
+}

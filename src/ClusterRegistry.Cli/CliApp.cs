@@ -3,10 +3,15 @@ namespace ClusterRegistry.Cli;
 /// <summary>Entry point shared by the stacks program and the standalone <c>clusterregistry</c> tool.</summary>
 public static class CliApp
 {
-    /// <summary>Every verb, in help order. Add a verb by adding its class here.</summary>
-    public static IReadOnlyList<IVerb> Verbs { get; } = new IVerb[]
-    {
-    };
+    /// <summary>
+    /// Every verb: each non-abstract <see cref="IVerb"/> class in this assembly (one file each under <c>Verbs/</c>),
+    /// ordered by name. Adding a verb is adding its file.
+    /// </summary>
+    public static IReadOnlyList<IVerb> Verbs { get; } = typeof(CliApp).Assembly.GetTypes()
+        .Where(t => typeof(IVerb).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+        .Select(t => (IVerb)Activator.CreateInstance(t)!)
+        .OrderBy(v => v.Name, StringComparer.Ordinal)
+        .ToArray();
 
     public static async Task<int> RunAsync(string[] args, StackCatalog catalog, TextWriter? stdout = null, TextWriter? stderr = null)
     {

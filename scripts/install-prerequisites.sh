@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the real parts the tests and the sandbox drive: containerd, the CNCF registry (docker-registry, the registry
+# inside Harbor), skopeo, htpasswd (apache2-utils) and util-linux's unshare. Idempotent; needs root for apt-get.
+set -euo pipefail
+
+need=()
+command -v containerd >/dev/null 2>&1 || need+=(containerd)
+command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+command -v skopeo >/dev/null 2>&1 || need+=(skopeo)
+command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
+command -v unshare >/dev/null 2>&1 || need+=(util-linux)
+command -v git >/dev/null 2>&1 || need+=(git)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" != 0 ]; then
+  echo "missing: ${need[*]} — run as root (or: sudo apt-get install -y ${need[*]})" >&2
+  exit 2
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "missing: ${need[*]} — and apt-get is not available to install them" >&2
+  exit 2
+fi
+
+echo "installing: ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# The Debian containerd package starts a system containerd; the tests and the sandbox run their own private ones.

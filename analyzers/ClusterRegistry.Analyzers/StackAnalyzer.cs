@@ -101,6 +101,8 @@ namespace ClusterRegistry.Analyzers
                 SymbolKind.NamedType);
         }
 
+        internal static void RecordInternalError(Exception e) => Record(e);
+
         private static void Record(Exception e)
         {
             LastInternalError = e;

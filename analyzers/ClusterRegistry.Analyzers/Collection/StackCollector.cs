@@ -23,6 +23,25 @@ namespace ClusterRegistry.Analyzers.Collection
 
         public INamedTypeSymbol StackClass { get; }
 
+        /// <summary>True when <paramref name="tree"/> holds part of this class (a location the analyzer may report at).</summary>
+        public bool Contains(SyntaxTree? tree)
+        {
+            if (tree is null)
+            {
+                return false;
+            }
+
+            foreach (var r in StackClass.DeclaringSyntaxReferences)
+            {
+                if (r.SyntaxTree == tree)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Records a member's blocks; blocks of nested types are not this class's declarations.</summary>
         public void Add(ISymbol owner, IEnumerable<IOperation> operationBlocks)
         {

@@ -435,16 +435,13 @@ namespace ClusterRegistry.Analyzers.Collection
             return target;
         }
 
-        /// <summary><c>new SpegelArgs</c> / <c>new()</c> without the initializer.</summary>
+        /// <summary><c>new SpegelArgs</c> / <c>new()</c>, without arguments and initializer.</summary>
         private static Location? TypeSpan(SyntaxNode? syntax)
         {
             switch (syntax)
             {
                 case ObjectCreationExpressionSyntax oc:
-                    {
-                        var end = oc.ArgumentList?.Span.End ?? oc.Type.Span.End;
-                        return Location.Create(oc.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(oc.NewKeyword.SpanStart, end));
-                    }
+                    return Location.Create(oc.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(oc.NewKeyword.SpanStart, oc.Type.Span.End));
 
                 case ImplicitObjectCreationExpressionSyntax ioc:
                     return Location.Create(ioc.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ioc.NewKeyword.SpanStart, ioc.ArgumentList.Span.End));

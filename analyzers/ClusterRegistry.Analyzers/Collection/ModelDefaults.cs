@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterRegistry.Analyzers.Collection
+{
+    /// <summary>
+    /// The model's property defaults (what a property holds when stack code never sets it). The analyzer cannot run the
+    /// model, so it keeps this table; a test compares it with the real model by reflection, property by property.
+    /// </summary>
+    internal static class ModelDefaults
+    {
+        /// <summary>Type → property → default (null where the model defaults to null).</summary>
+        public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> Table =
+            new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal)
+            {
+                ["HarborArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Namespace"] = "harbor",
+                    ["ChartVersion"] = null,
+                    ["ChartRepository"] = "https://helm.goharbor.io",
+                    ["Expose"] = new EnumValue("HarborExpose", "LoadBalancer"),
+                    ["ServiceName"] = "harbor",
+                    ["LoadBalancerIP"] = null,
+                    ["ClusterIP"] = null,
+                    ["PinClusterIP"] = true,
+                    ["ServiceSubnet"] = null,
+                    ["ExternalUrl"] = null,
+                    ["Tls"] = true,
+                    ["AdminPassword"] = null,
+                    ["RegistryStorageSize"] = "5Gi",
+                    ["StorageClass"] = null,
+                    ["Trivy"] = false,
+                },
+                ["HarborProjectArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Registry"] = null,
+                    ["ProjectName"] = null,
+                    ["Public"] = false,
+                    ["StorageQuotaGiB"] = null,
+                },
+                ["RobotAccountArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Registry"] = null,
+                    ["Level"] = new EnumValue("RobotLevel", "System"),
+                    ["Project"] = null,
+                    ["DurationDays"] = -1,
+                    ["Description"] = null,
+                    ["SecretVariable"] = null,
+                    ["UsernameVariable"] = null,
+                },
+                ["PullLatencyProbeArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Image"] = "",
+                    ["Budget"] = TimeSpan.FromSeconds(1),
+                    ["ExpectedSizeBytes"] = null,
+                    ["LinkMegabitsPerSecond"] = null,
+                    ["Via"] = "cri",
+                    ["Timeout"] = TimeSpan.FromMinutes(2),
+                },
+                ["SpegelArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Namespace"] = "kube-system",
+                    ["ChartVersion"] = null,
+                    ["ChartRepository"] = "oci://ghcr.io/spegel-org/helm-charts/spegel",
+                    ["PrependExisting"] = false,
+                    ["ContainerdRegistryConfigPath"] = null,
+                    ["ResolveTags"] = true,
+                    ["RegistryHostPort"] = 30020,
+                    ["RegistryNodePort"] = 30021,
+                },
+                ["TalosMachinePatchArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["TalosVersion"] = "v1.11",
+                },
+                ["TalosMirror"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["OverridePath"] = null,
+                    ["SkipFallback"] = null,
+                },
+                ["TalosHostEntry"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Ip"] = "",
+                },
+                ["TalosFile"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Path"] = "",
+                    ["Content"] = "",
+                    ["Op"] = new EnumValue("TalosFileOp", "Create"),
+                    ["Permissions"] = null,
+                },
+                ["TalosCriCustomization"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Name"] = "",
+                    ["Content"] = "",
+                },
+                ["TalosRegistryConfig"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Auth"] = null,
+                    ["Tls"] = null,
+                },
+                ["TalosRegistryAuth"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Username"] = null,
+                    ["UsernameVariable"] = null,
+                    ["Password"] = null,
+                    ["Auth"] = null,
+                    ["IdentityToken"] = null,
+                },
+                ["TalosRegistryTls"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["InsecureSkipVerify"] = null,
+                    ["Ca"] = null,
+                    ["ClientCertificate"] = null,
+                    ["ClientKey"] = null,
+                },
+            };
+
+        public static bool TryGet(string type, string property, out object? value)
+        {
+            value = null;
+            return Table.TryGetValue(type, out var props) && props.TryGetValue(property, out value);
+        }
+    }
+}

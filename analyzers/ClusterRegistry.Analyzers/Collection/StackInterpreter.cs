@@ -1,0 +1,840 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClusterRegistry.Analyzers.Collection
+{
+    /// <summary>
+    /// Walks the operation blocks of one stack class in source order and records the SDK objects it creates, with their
+    /// constructor arguments, initialisers and later property assignments. It is an abstract interpreter with one rule:
+    /// whatever it cannot follow becomes <see cref="SymUnknown"/> (or marks an object or collection open), so a rule
+    /// never fires on a guess.
+    /// </summary>
+    internal sealed class StackInterpreter
+    {
+        private const int MaxDepth = 64;
+
+        private readonly KnownTypes types;
+        private readonly StackDeclarations result;
+        private readonly Dictionary<ISymbol, SymValue> locals = new Dictionary<ISymbol, SymValue>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, int> localDepth = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IFieldSymbol, List<SymValue>> fieldAssignments = new Dictionary<IFieldSymbol, List<SymValue>>(SymbolEqualityComparer.Default);
+        private int conditional;
+        private int depth;
+
+        public StackInterpreter(KnownTypes types, INamedTypeSymbol stackClass)
+        {
+            this.types = types;
+            result = new StackDeclarations(stackClass) { Open = types.HasIntermediateBase(stackClass) };
+        }
+
+        public StackDeclarations Result => result;
+
+        /// <summary>Values assigned to fields of the class (a field assigned once resolves to that value).</summary>
+        public IReadOnlyDictionary<IFieldSymbol, List<SymValue>> FieldAssignments => fieldAssignments;
+
+        /// <summary>Interprets one member's operation block. Methods other than constructors run "maybe" (conditionally).</summary>
+        public void Run(IOperation block, ISymbol owner)
+        {
+            var isConstructorLike = owner is IMethodSymbol m && m.MethodKind == MethodKind.Constructor || owner is IFieldSymbol || owner is IPropertySymbol;
+            if (!isConstructorLike)
+            {
+                // Resources in a helper method exist only if it is called; the analyzer does not follow calls.
+                result.Open = true;
+                conditional++;
+            }
+
+            try
+            {
+                Exec(block);
+            }
+            finally
+            {
+                if (!isConstructorLike)
+                {
+                    conditional--;
+                }
+            }
+        }
+
+        private void Exec(IOperation? op)
+        {
+            if (op is null)
+            {
+                return;
+            }
+
+            if (++depth > MaxDepth)
+            {
+                depth--;
+                result.Open = true;
+                return;
+            }
+
+            try
+            {
+                ExecCore(op);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private void ExecCore(IOperation op)
+        {
+            switch (op)
+            {
+                case IBlockOperation block:
+                    foreach (var s in block.Operations)
+                    {
+                        Exec(s);
+                    }
+
+                    break;
+                case IConstructorBodyOperation body:
+                    Exec(body.Initializer);
+                    Exec(body.BlockBody);
+                    Exec(body.ExpressionBody);
+                    break;
+                case IMethodBodyOperation body:
+                    Exec(body.BlockBody);
+                    Exec(body.ExpressionBody);
+                    break;
+                case IExpressionStatementOperation stmt:
+                    Eval(stmt.Operation);
+                    break;
+                case IVariableDeclarationGroupOperation group:
+                    foreach (var decl in group.Declarations)
+                    {
+                        foreach (var d in decl.Declarators)
+                        {
+                            var init = d.Initializer?.Value ?? decl.Initializer?.Value;
+                            var value = init is null ? new SymUnknown(d.Syntax.GetLocation()) : Eval(init);
+                            if (d.Symbol is not null)
+                            {
+                                locals[d.Symbol] = value;
+                                localDepth[d.Symbol] = conditional;
+                            }
+                        }
+                    }
+
+                    break;
+                case IFieldInitializerOperation fieldInit:
+                    {
+                        var value = Eval(fieldInit.Value);
+                        foreach (var f in fieldInit.InitializedFields)
+                        {
+                            AssignField(f, value);
+                        }
+
+                        break;
+                    }
+
+                case IPropertyInitializerOperation propInit:
+                    Eval(propInit.Value);
+                    break;
+                case IReturnOperation ret:
+                    Eval(ret.ReturnedValue);
+                    break;
+                case IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation:
+                    Eval(op);
+                    break;
+                case ILocalFunctionOperation:
+                case IParameterInitializerOperation:
+                    // Local functions run only when called: their resources are conditional.
+                    conditional++;
+                    try
+                    {
+                        foreach (var child in op.ChildOperations)
+                        {
+                            Exec(child);
+                        }
+                    }
+                    finally
+                    {
+                        conditional--;
+                    }
+
+                    break;
+                default:
+                    // if/switch/loops/try/using/lock and anything else: statements inside may or may not run.
+                    conditional++;
+                    try
+                    {
+                        foreach (var child in op.ChildOperations)
+                        {
+                            if (child is IBlockOperation || child.Kind == OperationKind.ExpressionStatement ||
+                                child.Kind == OperationKind.VariableDeclarationGroup || child.Parent == op && IsStatementLike(child))
+                            {
+                                Exec(child);
+                            }
+                            else
+                            {
+                                Eval(child);
+                            }
+                        }
+                    }
+                    finally
+                    {
+                        conditional--;
+                    }
+
+                    break;
+            }
+        }
+
+        private static bool IsStatementLike(IOperation op) =>
+            op is IBranchOperation || op is ILoopOperation || op is IConditionalOperation || op is ISwitchOperation ||
+            op is ITryOperation || op is IUsingOperation || op is ILockOperation || op is ILabeledOperation ||
+            op is ILocalFunctionOperation || op is IReturnOperation || op is ISwitchCaseOperation;
+
+        private SymValue Eval(IOperation? op)
+        {
+            if (op is null)
+            {
+                return new SymUnknown(null);
+            }
+
+            if (++depth > MaxDepth)
+            {
+                depth--;
+                return new SymUnknown(op.Syntax?.GetLocation());
+            }
+
+            try
+            {
+                return EvalCore(op);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private SymValue EvalCore(IOperation op)
+        {
+            var location = op.Syntax?.GetLocation();
+            if (op.ConstantValue.HasValue)
+            {
+                return new SymConst(ConstantOf(op.ConstantValue.Value, op.Type), location);
+            }
+
+            switch (op)
+            {
+                case IConversionOperation conv:
+                    return Convert(Eval(conv.Operand), conv.Type);
+                case IObjectCreationOperation creation:
+                    return EvalCreation(creation);
+                case IArrayCreationOperation array:
+                    {
+                        var list = new SymList(location) { Depth = conditional };
+                        if (array.Initializer is null)
+                        {
+                            list.Open = true;
+                        }
+                        else
+                        {
+                            foreach (var e in array.Initializer.ElementValues)
+                            {
+                                list.Items.Add(Eval(e));
+                            }
+                        }
+
+                        return list;
+                    }
+
+                case ILocalReferenceOperation local:
+                    return locals.TryGetValue(local.Local, out var v) ? v : new SymUnknown(location);
+                case IFieldReferenceOperation field:
+                    Eval(field.Instance);
+                    return IsOwnField(field.Field) ? new SymFieldRef(field.Field, location) : new SymUnknown(location);
+                case IPropertyReferenceOperation prop:
+                    return EvalPropertyRead(prop, location);
+                case ISimpleAssignmentOperation assign:
+                    return EvalAssignment(assign);
+                case IInvocationOperation call:
+                    return EvalInvocation(call, location);
+                case IInterpolatedStringOperation interp:
+                    {
+                        var parts = new List<SymValue>();
+                        foreach (var part in interp.Parts)
+                        {
+                            switch (part)
+                            {
+                                case IInterpolatedStringTextOperation text:
+                                    parts.Add(Eval(text.Text));
+                                    break;
+                                case IInterpolationOperation hole when hole.Alignment is null && hole.FormatString is null:
+                                    parts.Add(Eval(hole.Expression));
+                                    break;
+                                default:
+                                    foreach (var c in part.ChildOperations)
+                                    {
+                                        Eval(c);
+                                    }
+
+                                    parts.Add(new SymUnknown(part.Syntax?.GetLocation()));
+                                    break;
+                            }
+                        }
+
+                        return new SymConcat(parts, location);
+                    }
+
+                case IBinaryOperation bin when bin.OperatorKind == BinaryOperatorKind.Add && bin.Type?.SpecialType == SpecialType.System_String:
+                    return new SymConcat(new[] { Eval(bin.LeftOperand), Eval(bin.RightOperand) }, location);
+                case IConditionalOperation cond when cond.WhenFalse is not null:
+                    {
+                        var c = Eval(cond.Condition);
+                        conditional++;
+                        SymValue t;
+                        SymValue f;
+                        try
+                        {
+                            t = Eval(cond.WhenTrue);
+                            f = Eval(cond.WhenFalse);
+                        }
+                        finally
+                        {
+                            conditional--;
+                        }
+
+                        if (c is SymConst { Value: bool b })
+                        {
+                            return b ? t : f;
+                        }
+
+                        return new SymUnknown(location);
+                    }
+
+                case IAnonymousFunctionOperation lambda:
+                    conditional++;
+                    try
+                    {
+                        Exec(lambda.Body);
+                    }
+                    finally
+                    {
+                        conditional--;
+                    }
+
+                    return new SymUnknown(location);
+                case IInstanceReferenceOperation:
+                case IParameterReferenceOperation:
+                case ILiteralOperation:
+                case IDefaultValueOperation:
+                    return new SymUnknown(location);
+                default:
+                    foreach (var child in op.ChildOperations)
+                    {
+                        Escape(Eval(child));
+                    }
+
+                    return new SymUnknown(location);
+            }
+        }
+
+        private static object? ConstantOf(object? value, ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } e && value is not null)
+            {
+                foreach (var member in e.GetMembers().OfType<IFieldSymbol>())
+                {
+                    if (member.HasConstantValue && Equals(member.ConstantValue, value))
+                    {
+                        return new EnumValue(e.Name, member.Name);
+                    }
+                }
+
+                return new EnumValue(e.Name, System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            }
+
+            return value;
+        }
+
+        private bool IsOwnField(IFieldSymbol field) =>
+            !field.IsConst && SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, result.StackClass.OriginalDefinition);
+
+        private void AssignField(IFieldSymbol field, SymValue value)
+        {
+            if (!fieldAssignments.TryGetValue(field, out var list))
+            {
+                list = new List<SymValue>();
+                fieldAssignments[field] = list;
+            }
+
+            list.Add(conditional > 0 ? Weaken(value) : value);
+        }
+
+        /// <summary>A value that may or may not be assigned: objects keep their identity (resources still need finding) but become unknown.</summary>
+        private static SymValue Weaken(SymValue value) => value is SymConst ? new SymUnknown(value.Location) : value;
+
+        private SymValue EvalCreation(IObjectCreationOperation creation)
+        {
+            var location = creation.Syntax?.GetLocation();
+            var type = creation.Type;
+            if (!types.IsSdkType(type) || type is null)
+            {
+                foreach (var a in creation.Arguments)
+                {
+                    Escape(Eval(a.Value));
+                }
+
+                if (creation.Initializer is not null)
+                {
+                    foreach (var i in creation.Initializer.Initializers)
+                    {
+                        Escape(Eval(i));
+                    }
+                }
+
+                return new SymUnknown(location);
+            }
+
+            SymValue target;
+            if (IsCollectionType(type, out var isDictionary))
+            {
+                target = isDictionary ? new SymDict(location) : new SymList(location);
+            }
+            else
+            {
+                var obj = new SymObject(type.Name, location, TypeSpan(creation.Syntax));
+                foreach (var a in creation.Arguments)
+                {
+                    var name = a.Parameter?.Name;
+                    var value = Eval(a.Value);
+                    if (name is not null && a.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        obj.Arguments[name] = value;
+                    }
+                }
+
+                target = obj;
+            }
+
+            target.Depth = conditional;
+            if (creation.Initializer is not null)
+            {
+                ApplyInitializer(target, creation.Initializer);
+            }
+
+            if (target is SymObject o && types.IsResource(type))
+            {
+                result.Resources.Add(new ResourceDeclaration(o, conditional > 0));
+                if (conditional > 0)
+                {
+                    result.Open = true;
+                }
+            }
+
+            return target;
+        }
+
+        /// <summary><c>new SpegelArgs</c> / <c>new()</c>, without arguments and initializer.</summary>
+        private static Location? TypeSpan(SyntaxNode? syntax)
+        {
+            switch (syntax)
+            {
+                case ObjectCreationExpressionSyntax oc:
+                    return Location.Create(oc.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(oc.NewKeyword.SpanStart, oc.Type.Span.End));
+
+                case ImplicitObjectCreationExpressionSyntax ioc:
+                    return Location.Create(ioc.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ioc.NewKeyword.SpanStart, ioc.ArgumentList.Span.End));
+                default:
+                    return syntax?.GetLocation();
+            }
+        }
+
+        private static bool IsCollectionType(ITypeSymbol type, out bool isDictionary)
+        {
+            isDictionary = false;
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            foreach (var i in type.AllInterfaces.Concat(type is INamedTypeSymbol n && n.TypeKind == TypeKind.Interface ? new[] { n } : Array.Empty<INamedTypeSymbol>()))
+            {
+                var name = i.OriginalDefinition.ToDisplayString();
+                if (name == "System.Collections.Generic.IDictionary<TKey, TValue>" || name == "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>")
+                {
+                    isDictionary = true;
+                    return true;
+                }
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                {
+                    return true;
+                }
+            }
+
+            return type is IArrayTypeSymbol;
+        }
+
+        private void ApplyInitializer(SymValue target, IObjectOrCollectionInitializerOperation init)
+        {
+            foreach (var i in init.Initializers)
+            {
+                switch (i)
+                {
+                    case ISimpleAssignmentOperation assign:
+                        AssignInto(target, assign.Target, Eval(assign.Value), assign.Syntax?.GetLocation());
+                        break;
+                    case IMemberInitializerOperation member:
+                        {
+                            var inner = MemberOf(target, member.InitializedMember, member.Syntax?.GetLocation());
+                            if (member.Initializer is not null)
+                            {
+                                ApplyInitializer(inner, member.Initializer);
+                            }
+
+                            break;
+                        }
+
+                    case IInvocationOperation add:
+                        ApplyAdd(target, add);
+                        break;
+                    default:
+                        Escape(Eval(i));
+                        MarkOpen(target);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The value of a member of <paramref name="target"/> that an initializer or a statement is about to change.</summary>
+        private SymValue MemberOf(SymValue target, IOperation member, Location? location)
+        {
+            if (member is IPropertyReferenceOperation prop && target is SymObject obj && prop.Arguments.Length == 0)
+            {
+                if (obj.Properties.TryGetValue(prop.Property.Name, out var existing))
+                {
+                    return existing.Value;
+                }
+
+                SymValue created;
+                if (IsCollectionType(prop.Type!, out var isDict))
+                {
+                    created = isDict ? new SymDict(location) : new SymList(location);
+                }
+                else if (types.IsSdkType(prop.Type))
+                {
+                    created = new SymObject(prop.Type!.Name, location, location);
+                }
+                else
+                {
+                    created = new SymUnknown(location);
+                }
+
+                created.Depth = obj.Depth;
+                obj.Properties[prop.Property.Name] = new SymProperty(created, location);
+                return created;
+            }
+
+            return new SymUnknown(location);
+        }
+
+        private void AssignInto(SymValue target, IOperation assignTarget, SymValue value, Location? location)
+        {
+            var maybe = conditional > target.Depth;
+            if (maybe)
+            {
+                value = Weaken(value);
+            }
+
+            switch (assignTarget)
+            {
+                case IPropertyReferenceOperation { Arguments.Length: 0 } prop when target is SymObject obj:
+                    obj.Properties[prop.Property.Name] = new SymProperty(value, location);
+                    break;
+                case IPropertyReferenceOperation { Arguments.Length: 1 } indexer when target is SymDict dict:
+                    {
+                        var key = Eval(indexer.Arguments[0].Value);
+                        if (maybe)
+                        {
+                            dict.Open = true;
+                        }
+                        else
+                        {
+                            dict.Entries.RemoveAll(e => e.Key is SymConst k1 && key is SymConst k2 && Equals(k1.Value, k2.Value));
+                            dict.Entries.Add(new SymEntry(key, value, location));
+                        }
+
+                        break;
+                    }
+
+                case IPropertyReferenceOperation { Arguments.Length: 1 } when target is SymList list:
+                    list.Open = true;
+                    break;
+                default:
+                    MarkOpen(target);
+                    break;
+            }
+        }
+
+        private void ApplyAdd(SymValue target, IInvocationOperation add)
+        {
+            var location = add.Syntax?.GetLocation();
+            var args = add.Arguments.Select(a => Eval(a.Value)).ToList();
+            if (conditional > target.Depth || add.TargetMethod.Name != "Add")
+            {
+                MarkOpen(target);
+                return;
+            }
+
+            if (target is SymList list && args.Count == 1)
+            {
+                list.Items.Add(args[0]);
+            }
+            else if (target is SymDict dict && args.Count == 2)
+            {
+                dict.Entries.Add(new SymEntry(args[0], args[1], location));
+            }
+            else
+            {
+                MarkOpen(target);
+            }
+        }
+
+        private SymValue EvalAssignment(ISimpleAssignmentOperation assign)
+        {
+            var value = Eval(assign.Value);
+            var location = assign.Syntax?.GetLocation();
+            switch (assign.Target)
+            {
+                case ILocalReferenceOperation local:
+                    locals[local.Local] = conditional > (localDepth.TryGetValue(local.Local, out var ld) ? ld : 0) ? new SymUnknown(location) : value;
+                    break;
+                case IFieldReferenceOperation field when IsOwnField(field.Field):
+                    AssignField(field.Field, value);
+                    break;
+                case IPropertyReferenceOperation prop when prop.Instance is not null:
+                    {
+                        // x.Prop = v, or x.Dict[k] = v: x is the object (or the dictionary) being changed.
+                        var owner = prop.Arguments.Length == 0 ? Eval(prop.Instance) : EvalCollection(prop.Instance);
+                        AssignInto(owner, prop, value, location);
+                        break;
+                    }
+
+                default:
+                    Escape(value);
+                    break;
+            }
+
+            return value;
+        }
+
+        /// <summary>Evaluates <c>x.Mirrors</c> as the mutable collection, creating it on the object when first touched.</summary>
+        private SymValue EvalCollection(IOperation instance)
+        {
+            if (instance is IPropertyReferenceOperation p && p.Arguments.Length == 0 && p.Instance is not null)
+            {
+                var owner = Eval(p.Instance);
+                if (owner is SymObject)
+                {
+                    return MemberOf(owner, p, p.Syntax?.GetLocation());
+                }
+            }
+
+            return Eval(instance);
+        }
+
+        private SymValue EvalPropertyRead(IPropertyReferenceOperation prop, Location? location)
+        {
+            foreach (var a in prop.Arguments)
+            {
+                Eval(a.Value);
+            }
+
+            if (prop.Instance is null)
+            {
+                return new SymUnknown(location);
+            }
+
+            var instance = Eval(prop.Instance);
+            if (prop.Arguments.Length == 0 && instance is SymObject obj)
+            {
+                if (obj.Properties.TryGetValue(prop.Property.Name, out var existing))
+                {
+                    return existing.Value;
+                }
+
+                if (prop.Type is not null && IsCollectionType(prop.Type, out _))
+                {
+                    return MemberOf(obj, prop, location);
+                }
+            }
+
+            if (instance is SymUnknown)
+            {
+                return new SymUnknown(location);
+            }
+
+            return new SymMember(instance, prop.Property.Name, location);
+        }
+
+        private SymValue EvalInvocation(IInvocationOperation call, Location? location)
+        {
+            var method = call.TargetMethod;
+            if (call.Instance is not null && method.Name == "Add" && !method.IsStatic)
+            {
+                var collection = EvalCollection(call.Instance);
+                if (collection is SymList || collection is SymDict)
+                {
+                    ApplyAdd(collection, call);
+                    return new SymUnknown(location);
+                }
+            }
+
+            // The base(...) call of a stack constructor names the stack.
+            if (method.MethodKind == MethodKind.Constructor && call.Instance is IInstanceReferenceOperation &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Stack))
+            {
+                if (call.Arguments.Length > 0)
+                {
+                    result.Name = Eval(call.Arguments[0].Value);
+                }
+
+                return new SymUnknown(location);
+            }
+
+            var instanceValue = call.Instance is null ? null : Eval(call.Instance);
+            var args = new Dictionary<string, SymValue>();
+            foreach (var a in call.Arguments)
+            {
+                var v = Eval(a.Value);
+                if (a.Parameter is not null)
+                {
+                    args[a.Parameter.Name] = v;
+                }
+            }
+
+            if (method.IsStatic && types.IsSdkType(method.ContainingType))
+            {
+                // An SDK factory (Secret.FromEnvironment, RobotPermission.Pull, ...): recorded as a call the snapshot builder knows.
+                var obj = new SymObject(method.ContainingType.Name + "." + method.Name, location, location);
+                foreach (var kv in args)
+                {
+                    obj.Arguments[kv.Key] = kv.Value;
+                }
+
+                return obj;
+            }
+
+            if (method.IsStatic && method.ContainingType?.ToDisplayString() == "System.TimeSpan" && args.Count == 1)
+            {
+                var a = args.Values.First();
+                if (a is SymConst { Value: { } n } && IsNumber(n))
+                {
+                    var d = System.Convert.ToDouble(n, System.Globalization.CultureInfo.InvariantCulture);
+                    TimeSpan? ts = method.Name switch
+                    {
+                        "FromSeconds" => TimeSpan.FromSeconds(d),
+                        "FromMilliseconds" => TimeSpan.FromMilliseconds(d),
+                        "FromMinutes" => TimeSpan.FromMinutes(d),
+                        "FromHours" => TimeSpan.FromHours(d),
+                        _ => null,
+                    };
+                    if (ts is not null)
+                    {
+                        return new SymConst(ts.Value, location);
+                    }
+                }
+            }
+
+            // Anything else may change what it is given.
+            if (instanceValue is not null)
+            {
+                Escape(instanceValue);
+            }
+
+            foreach (var v in args.Values)
+            {
+                Escape(v);
+            }
+
+            return new SymUnknown(location);
+        }
+
+        /// <summary>Numeric constants take the target type (<c>long? x = 37_000_000</c> is a long), like the compiler does.</summary>
+        private static SymValue Convert(SymValue value, ITypeSymbol? type)
+        {
+            if (value is not SymConst { Value: { } v } c || !IsNumber(v) || type is null)
+            {
+                return value;
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n && n.TypeArguments.Length == 1)
+            {
+                type = n.TypeArguments[0];
+            }
+
+            var ic = System.Globalization.CultureInfo.InvariantCulture;
+            try
+            {
+                switch (type.SpecialType)
+                {
+                    case SpecialType.System_Int32: return new SymConst(System.Convert.ToInt32(v, ic), c.Location);
+                    case SpecialType.System_Int64: return new SymConst(System.Convert.ToInt64(v, ic), c.Location);
+                    case SpecialType.System_Double: return new SymConst(System.Convert.ToDouble(v, ic), c.Location);
+                    default: return value;
+                }
+            }
+            catch (System.OverflowException)
+            {
+                return new SymUnknown(c.Location);
+            }
+        }
+
+        private static bool IsNumber(object o) => o is int || o is long || o is double || o is float || o is decimal || o is short || o is byte || o is uint || o is ulong;
+
+        /// <summary>A value handed to code the analyzer does not follow: it may be changed there.</summary>
+        private static void Escape(SymValue value) => MarkOpen(value);
+
+        private static void MarkOpen(SymValue value)
+        {
+            switch (value)
+            {
+                case SymObject o:
+                    o.Open = true;
+                    break;
+                case SymList l:
+                    l.Open = true;
+                    break;
+                case SymDict d:
+                    d.Open = true;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An enum constant by type and member name (e.g. <c>RobotLevel.Project</c>).</summary>
+    internal sealed class EnumValue : IEquatable<EnumValue>
+    {
+        public EnumValue(string type, string member)
+        {
+            Type = type;
+            Member = member;
+        }
+
+        public string Type { get; }
+
+        public string Member { get; }
+
+        public bool Equals(EnumValue? other) => other is not null && other.Type == Type && other.Member == Member;
+
+        public override bool Equals(object? obj) => obj is EnumValue e && Equals(e);
+
+        public override int GetHashCode() => (Type.GetHashCode() * 397) ^ Member.GetHashCode();
+
+        public override string ToString() => Type + "." + Member;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace ClusterRegistry.Analyzers.Collection
+{
+    /// <summary>
+    /// A value in stack source as the analyzer sees it: a compile-time constant, an SDK object under construction,
+    /// a collection, a reference to another value still to be resolved, or unknown. Every value keeps the narrowest
+    /// syntax that produced it, so a finding about it can point there.
+    /// </summary>
+    internal abstract class SymValue
+    {
+        protected SymValue(Location? location)
+        {
+            Location = location;
+        }
+
+        /// <summary>The expression that produced the value (the element, the literal, the <c>new</c>).</summary>
+        public Location? Location { get; }
+
+        /// <summary>
+        /// How many "maybe" scopes (branches, loops, helper methods) enclosed the creation of this object or collection.
+        /// A change made in a deeper scope may not happen, so it makes the value unknown instead of setting it.
+        /// </summary>
+        public int Depth { get; set; }
+    }
+
+    /// <summary>Not a compile-time constant, or a shape the analyzer does not follow: rules depending on it stay silent.</summary>
+    internal sealed class SymUnknown : SymValue
+    {
+        public SymUnknown(Location? location)
+            : base(location)
+        {
+        }
+    }
+
+    /// <summary>A compile-time constant: string, bool, int, long, double, null, an enum member name, or a TimeSpan.</summary>
+    internal sealed class SymConst : SymValue
+    {
+        public SymConst(object? value, Location? location)
+            : base(location)
+        {
+            Value = value;
+        }
+
+        public object? Value { get; }
+    }
+
+    /// <summary>The member <see cref="Member"/> of <see cref="Target"/>, resolved once every declaration is collected.</summary>
+    internal sealed class SymMember : SymValue
+    {
+        public SymMember(SymValue target, string member, Location? location)
+            : base(location)
+        {
+            Target = target;
+            Member = member;
+        }
+
+        public SymValue Target { get; }
+
+        public string Member { get; }
+    }
+
+    /// <summary>A field of the stack class; its value is the one assignment the class makes to it.</summary>
+    internal sealed class SymFieldRef : SymValue
+    {
+        public SymFieldRef(IFieldSymbol field, Location? location)
+            : base(location)
+        {
+            Field = field;
+        }
+
+        public IFieldSymbol Field { get; }
+    }
+
+    /// <summary>String concatenation or interpolation whose parts may only be known after resolution.</summary>
+    internal sealed class SymConcat : SymValue
+    {
+        public SymConcat(IReadOnlyList<SymValue> parts, Location? location)
+            : base(location)
+        {
+            Parts = parts;
+        }
+
+        public IReadOnlyList<SymValue> Parts { get; }
+    }
+
+    /// <summary>One assignment of a property, with the span of the whole assignment (<c>PrependExisting = false</c>).</summary>
+    internal sealed class SymProperty
+    {
+        public SymProperty(SymValue value, Location? location)
+        {
+            Value = value;
+            Location = location;
+        }
+
+        public SymValue Value { get; }
+
+        public Location? Location { get; }
+    }
+
+    /// <summary>An object of an SDK type: its constructor arguments and property assignments.</summary>
+    internal sealed class SymObject : SymValue
+    {
+        public SymObject(string typeName, Location? location, Location? typeLocation)
+            : base(location)
+        {
+            TypeName = typeName;
+            TypeLocation = typeLocation;
+        }
+
+        /// <summary>The SDK type's simple name, e.g. <c>SpegelArgs</c>.</summary>
+        public string TypeName { get; }
+
+        /// <summary><c>new SpegelArgs</c> without the initializer: where a missing property is reported.</summary>
+        public Location? TypeLocation { get; }
+
+        /// <summary>Constructor arguments by parameter name.</summary>
+        public Dictionary<string, SymValue> Arguments { get; } = new Dictionary<string, SymValue>();
+
+        /// <summary>Property values by property name; a missing entry means the model's default.</summary>
+        public Dictionary<string, SymProperty> Properties { get; } = new Dictionary<string, SymProperty>();
+
+        /// <summary>True when something the analyzer cannot follow may have changed the object (it escaped, or was changed conditionally).</summary>
+        public bool Open { get; set; }
+
+        public SymValue? Get(string name) => Properties.TryGetValue(name, out var p) ? p.Value : null;
+    }
+
+    /// <summary>A list property or array: elements in order; <see cref="Open"/> when elements may be missing.</summary>
+    internal sealed class SymList : SymValue
+    {
+        public SymList(Location? location)
+            : base(location)
+        {
+        }
+
+        public List<SymValue> Items { get; } = new List<SymValue>();
+
+        public bool Open { get; set; }
+    }
+
+    /// <summary>One dictionary entry, with the span of the element (<c>["k"] = v</c> or <c>{ "k", v }</c>).</summary>
+    internal sealed class SymEntry
+    {
+        public SymEntry(SymValue key, SymValue value, Location? location)
+        {
+            Key = key;
+            Value = value;
+            Location = location;
+        }
+
+        public SymValue Key { get; }
+
+        public SymValue Value { get; }
+
+        public Location? Location { get; }
+    }
+
+    /// <summary>A dictionary property: entries in order; <see cref="Open"/> when entries may be missing.</summary>
+    internal sealed class SymDict : SymValue
+    {
+        public SymDict(Location? location)
+            : base(location)
+        {
+        }
+
+        public List<SymEntry> Entries { get; } = new List<SymEntry>();
+
+        public bool Open { get; set; }
+    }
+}

@@ -1,0 +1,510 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ClusterRegistry.Analyzers.Collection;
+using ClusterRegistry.Rules.Topology;
+using Microsoft.CodeAnalysis;
+
+namespace ClusterRegistry.Analyzers.Snapshot
+{
+    /// <summary>
+    /// Turns what the collector found in one stack class into the rule library's <see cref="TopologySnapshot"/>. Every
+    /// value carries the Roslyn location of the narrowest syntax that set it (the assignment, the element); a property
+    /// never set carries the location of its object's <c>new X</c>. Anything not constant becomes unknown.
+    /// </summary>
+    internal sealed class SnapshotBuilder
+    {
+        private readonly Resolver r;
+        private readonly Dictionary<SymObject, ResourceInfo> infos = new Dictionary<SymObject, ResourceInfo>(ReferenceEqualityComparer.Instance);
+
+        private SnapshotBuilder(Resolver resolver)
+        {
+            r = resolver;
+        }
+
+        public static TopologySnapshot Build(StackDeclarations declarations, Resolver resolver) =>
+            new SnapshotBuilder(resolver).BuildCore(declarations);
+
+        private TopologySnapshot BuildCore(StackDeclarations d)
+        {
+            var identifier = d.StackClass.Locations.FirstOrDefault(l => l.IsInSource);
+            var snapshot = new TopologySnapshot
+            {
+                StackName = d.Name is null ? Val<string>.Unknown(identifier) : Str(d.Name, identifier),
+                Location = identifier,
+                HasUnknownResources = d.Open,
+            };
+
+            // First create every resource, so references between them (robot → Harbor, secret → robot) resolve to one object.
+            foreach (var decl in d.Resources)
+            {
+                ResourceInfo? info = decl.Resource.TypeName switch
+                {
+                    "HarborRegistry" => new HarborInfo(),
+                    "HarborProject" => new ProjectInfo(),
+                    "RobotAccount" => new RobotInfo(),
+                    "SpegelRelease" => new SpegelInfo(),
+                    "TalosMachinePatch" => new TalosPatchInfo(),
+                    "PullLatencyProbe" => new ProbeInfo(),
+                    _ => null,
+                };
+                if (info is null)
+                {
+                    snapshot.HasUnknownResources = true;
+                    continue;
+                }
+
+                info.Location = decl.Resource.TypeLocation ?? decl.Resource.Location;
+                info.Name = decl.Resource.Arguments.TryGetValue("name", out var n) ? Str(n, info.Location) : Val<string>.Unknown(info.Location);
+                infos[decl.Resource] = info;
+                switch (info)
+                {
+                    case HarborInfo h: snapshot.Harbors.Add(h); break;
+                    case ProjectInfo p: snapshot.Projects.Add(p); break;
+                    case RobotInfo ro: snapshot.Robots.Add(ro); break;
+                    case SpegelInfo s: snapshot.Spegels.Add(s); break;
+                    case TalosPatchInfo t: snapshot.TalosPatches.Add(t); break;
+                    case ProbeInfo pr: snapshot.Probes.Add(pr); break;
+                }
+            }
+
+            foreach (var kv in infos)
+            {
+                var args = kv.Key.Arguments.TryGetValue("args", out var a) ? r.Resolve(a) as SymObject : null;
+                if (args is null)
+                {
+                    // Args built somewhere the analyzer cannot see: every property is unknown.
+                    args = new SymObject("?", kv.Value.Location as Location, kv.Value.Location as Location) { Open = true };
+                }
+
+                switch (kv.Value)
+                {
+                    case HarborInfo h: FillHarbor(h, args); break;
+                    case ProjectInfo p: FillProject(p, args); break;
+                    case RobotInfo ro: FillRobot(ro, args); break;
+                    case SpegelInfo s: FillSpegel(s, args); break;
+                    case TalosPatchInfo t: FillPatch(t, args); break;
+                    case ProbeInfo pr: FillProbe(pr, args); break;
+                }
+            }
+
+            return snapshot;
+        }
+
+        private void FillHarbor(HarborInfo h, SymObject a)
+        {
+            h.Namespace = Str(a, "Namespace");
+            h.ChartVersion = NStr(a, "ChartVersion");
+            h.ChartRepository = Str(a, "ChartRepository");
+            h.Expose = Enum(a, "Expose", HarborExposeKind.LoadBalancer);
+            h.ServiceName = Str(a, "ServiceName");
+            h.LoadBalancerIP = NStr(a, "LoadBalancerIP");
+            h.ClusterIP = NStr(a, "ClusterIP");
+            h.PinClusterIP = Bool(a, "PinClusterIP");
+            h.ServiceSubnet = NStr(a, "ServiceSubnet");
+            h.ExternalUrl = NStr(a, "ExternalUrl");
+            h.Tls = Bool(a, "Tls");
+            h.AdminPassword = Secret(a, "AdminPassword");
+            h.ExtraValues = KeyValues(a, "ExtraValues");
+        }
+
+        private void FillProject(ProjectInfo p, SymObject a)
+        {
+            p.Registry = Ref<HarborInfo>(a, "Registry");
+            p.ProjectName = NStr(a, "ProjectName");
+            p.Public = Bool(a, "Public");
+        }
+
+        private void FillRobot(RobotInfo ro, SymObject a)
+        {
+            ro.Registry = Ref<HarborInfo>(a, "Registry");
+            ro.Level = Enum(a, "Level", RobotLevelKind.System);
+            ro.Project = NStr(a, "Project");
+            ro.DurationDays = Int(a, "DurationDays");
+            var secretVariable = NStr(a, "SecretVariable");
+            ro.SecretVariable = secretVariable.IsKnown && secretVariable.Value is null && ro.Name.IsKnown
+                ? Val<string>.Known("HARBOR_ROBOT_" + VariableStem(ro.Name.Value) + "_SECRET", secretVariable.Location)
+                : secretVariable.IsKnown && secretVariable.Value is { } sv ? Val<string>.Known(sv, secretVariable.Location) : Val<string>.Unknown(secretVariable.Location);
+            var (items, open, location) = List(a, "Permissions");
+            ro.Permissions = new ValList<PermissionInfo> { HasUnknownEntries = open, Location = location };
+            foreach (var item in items)
+            {
+                var perm = Permission(r.Resolve(item), item.Location);
+                if (perm is null)
+                {
+                    ro.Permissions.HasUnknownEntries = true;
+                }
+                else
+                {
+                    ro.Permissions.Add(perm);
+                }
+            }
+        }
+
+        private PermissionInfo? Permission(SymValue v, Location? location)
+        {
+            if (v is not SymObject o)
+            {
+                return null;
+            }
+
+            switch (o.TypeName)
+            {
+                case "RobotPermission.Pull":
+                    return PermissionInfo.Pull(Arg(o, "project"), location);
+                case "RobotPermission.Push":
+                    return PermissionInfo.Push(Arg(o, "project"), location);
+                case "RobotPermission":
+                    {
+                        var p = new PermissionInfo { Kind = Arg(o, "Kind"), Namespace = Arg(o, "Namespace"), Location = location };
+                        var access = o.Arguments.TryGetValue("Access", out var acc) ? r.Resolve(acc) : null;
+                        if (access is SymList list)
+                        {
+                            p.Access.HasUnknownEntries = list.Open;
+                            foreach (var e in list.Items)
+                            {
+                                if (r.Resolve(e) is SymObject { TypeName: "RobotAccess" } ao)
+                                {
+                                    p.Access.Add(new AccessInfo(Arg(ao, "Resource"), Arg(ao, "Action"), e.Location));
+                                }
+                                else
+                                {
+                                    p.Access.HasUnknownEntries = true;
+                                }
+                            }
+                        }
+                        else
+                        {
+                            p.Access.HasUnknownEntries = true;
+                        }
+
+                        return p;
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        private void FillSpegel(SpegelInfo s, SymObject a)
+        {
+            s.Namespace = Str(a, "Namespace");
+            s.ChartVersion = NStr(a, "ChartVersion");
+            s.MirroredRegistries = StrList(a, "MirroredRegistries");
+            s.PrependExisting = Bool(a, "PrependExisting");
+            s.ContainerdRegistryConfigPath = NStr(a, "ContainerdRegistryConfigPath");
+            s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets");
+            s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
+        }
+
+        private void FillPatch(TalosPatchInfo t, SymObject a)
+        {
+            t.TalosVersion = Str(a, "TalosVersion");
+            t.Nodes = StrList(a, "Nodes");
+
+            var (mirrors, mirrorsOpen, mirrorsLocation) = Dict(a, "Mirrors");
+            t.Mirrors = new ValList<MirrorInfo> { HasUnknownEntries = mirrorsOpen, Location = mirrorsLocation };
+            foreach (var e in mirrors)
+            {
+                var m = new MirrorInfo { Key = Str(e.Key, e.Location), Location = e.Location };
+                if (r.Resolve(e.Value) is SymObject mo)
+                {
+                    m.Endpoints = StrList(mo, "Endpoints");
+                    m.OverridePath = NBool(mo, "OverridePath");
+                    m.SkipFallback = NBool(mo, "SkipFallback");
+                }
+                else
+                {
+                    m.Endpoints = new ValList<Val<string>> { HasUnknownEntries = true, Location = e.Location };
+                    m.OverridePath = Val<bool?>.Unknown(e.Location);
+                    m.SkipFallback = Val<bool?>.Unknown(e.Location);
+                }
+
+                t.Mirrors.Add(m);
+            }
+
+            var (configs, configsOpen, configsLocation) = Dict(a, "RegistryConfig");
+            t.RegistryConfigs = new ValList<RegistryConfigInfo> { HasUnknownEntries = configsOpen, Location = configsLocation };
+            foreach (var e in configs)
+            {
+                var c = new RegistryConfigInfo { Key = Str(e.Key, e.Location), Location = e.Location };
+                if (r.Resolve(e.Value) is SymObject co)
+                {
+                    c.Auth = Nested(co, "Auth", Auth);
+                    c.Tls = Nested(co, "Tls", Tls);
+                }
+                else
+                {
+                    c.Auth = Val<AuthInfo?>.Unknown(e.Location);
+                    c.Tls = Val<TlsInfo?>.Unknown(e.Location);
+                }
+
+                t.RegistryConfigs.Add(c);
+            }
+
+            var (hosts, hostsOpen, hostsLocation) = List(a, "ExtraHostEntries");
+            t.HostEntries = new ValList<HostEntryInfo> { HasUnknownEntries = hostsOpen, Location = hostsLocation };
+            foreach (var item in hosts)
+            {
+                if (r.Resolve(item) is SymObject { TypeName: "TalosHostEntry" } ho)
+                {
+                    t.HostEntries.Add(new HostEntryInfo { Ip = Str(ho, "Ip"), Aliases = StrList(ho, "Aliases"), Location = item.Location });
+                }
+                else
+                {
+                    t.HostEntries.HasUnknownEntries = true;
+                }
+            }
+
+            var (files, filesOpen, filesLocation) = List(a, "Files");
+            t.Files = new ValList<TalosFileInfo> { HasUnknownEntries = filesOpen, Location = filesLocation };
+            foreach (var item in files)
+            {
+                if (r.Resolve(item) is SymObject { TypeName: "TalosFile" } fo)
+                {
+                    var op = r.Property(fo, "Op") is SymConst { Value: EnumValue ev }
+                        ? Val<string>.Known(ev.Member.ToLowerInvariant(), PropertyLocation(fo, "Op"))
+                        : Val<string>.Unknown(PropertyLocation(fo, "Op"));
+                    t.Files.Add(new TalosFileInfo { Path = Str(fo, "Path"), Content = Str(fo, "Content"), Op = op, Location = item.Location });
+                }
+                else
+                {
+                    t.Files.HasUnknownEntries = true;
+                }
+            }
+
+            var (cris, crisOpen, crisLocation) = List(a, "CriCustomizations");
+            t.CriCustomizations = new ValList<CriCustomizationInfo> { HasUnknownEntries = crisOpen, Location = crisLocation };
+            foreach (var item in cris)
+            {
+                switch (r.Resolve(item))
+                {
+                    case SymObject { TypeName: "TalosCriCustomization.SpegelKeepUnpackedLayers" }:
+                        t.CriCustomizations.Add(CriCustomizationInfo.SpegelKeepUnpackedLayers(item.Location));
+                        break;
+                    case SymObject { TypeName: "TalosCriCustomization" } co:
+                        t.CriCustomizations.Add(new CriCustomizationInfo { Name = Str(co, "Name"), Content = Str(co, "Content"), Location = item.Location });
+                        break;
+                    default:
+                        t.CriCustomizations.HasUnknownEntries = true;
+                        break;
+                }
+            }
+        }
+
+        private AuthInfo Auth(SymObject o, Location? location)
+        {
+            var auth = new AuthInfo
+            {
+                Username = NStr(o, "Username"),
+                UsernameVariable = NStr(o, "UsernameVariable"),
+                Password = Secret(o, "Password"),
+                AuthString = Secret(o, "Auth"),
+                IdentityToken = Secret(o, "IdentityToken"),
+                Location = location,
+            };
+
+            // robot.FullName keeps its robot, so CRG208 can tell "the name of a declared robot" from a look-alike string.
+            if (o.Properties.TryGetValue("Username", out var p) && p.Value is SymMember { Member: "FullName" } m &&
+                r.Resolve(m.Target) is SymObject ro && infos.TryGetValue(ro, out var info) && info is RobotInfo robot)
+            {
+                auth.UsernameRobot = robot;
+            }
+
+            return auth;
+        }
+
+        private TlsInfo Tls(SymObject o, Location? location) => new TlsInfo
+        {
+            InsecureSkipVerify = NBool(o, "InsecureSkipVerify"),
+            Ca = NStr(o, "Ca"),
+            ClientKey = Secret(o, "ClientKey"),
+            Location = location,
+        };
+
+        private void FillProbe(ProbeInfo p, SymObject a)
+        {
+            p.Image = Str(a, "Image");
+            var budget = r.Property(a, "Budget");
+            p.BudgetSeconds = budget is SymConst { Value: TimeSpan ts }
+                ? Val<double>.Known(ts.TotalSeconds, PropertyLocation(a, "Budget"))
+                : Val<double>.Unknown(PropertyLocation(a, "Budget"));
+            var size = r.Property(a, "ExpectedSizeBytes");
+            p.ExpectedSizeBytes = size is SymConst { Value: null } ? Val<long?>.Known(null, PropertyLocation(a, "ExpectedSizeBytes"))
+                : size is SymConst { Value: { } sz } && IsNumber(sz) ? Val<long?>.Known(System.Convert.ToInt64(sz, System.Globalization.CultureInfo.InvariantCulture), PropertyLocation(a, "ExpectedSizeBytes"))
+                : Val<long?>.Unknown(PropertyLocation(a, "ExpectedSizeBytes"));
+            var link = r.Property(a, "LinkMegabitsPerSecond");
+            p.LinkMegabitsPerSecond = link is SymConst { Value: null } ? Val<double?>.Known(null, PropertyLocation(a, "LinkMegabitsPerSecond"))
+                : link is SymConst { Value: { } lk } && IsNumber(lk) ? Val<double?>.Known(System.Convert.ToDouble(lk, System.Globalization.CultureInfo.InvariantCulture), PropertyLocation(a, "LinkMegabitsPerSecond"))
+                : Val<double?>.Unknown(PropertyLocation(a, "LinkMegabitsPerSecond"));
+        }
+
+        // ---- value helpers -------------------------------------------------------------------------------------------
+
+        private static bool IsNumber(object o) => o is int || o is long || o is double || o is float || o is decimal || o is short || o is byte;
+
+        /// <summary>The assignment of <paramref name="name"/>, or <c>new X</c> when the property keeps its default.</summary>
+        private static Location? PropertyLocation(SymObject o, string name) =>
+            o.Properties.TryGetValue(name, out var p) && p.Location is not null ? p.Location : o.TypeLocation ?? o.Location;
+
+        private Val<string> Str(SymValue v, object? location) =>
+            r.Resolve(v) is SymConst { Value: string s } ? Val<string>.Known(s, location) : Val<string>.Unknown(location);
+
+        private Val<string> Arg(SymObject o, string name) =>
+            o.Arguments.TryGetValue(name, out var v) ? Str(v, v.Location ?? o.Location) : Val<string>.Unknown(o.Location);
+
+        private Val<string> Str(SymObject o, string name) =>
+            r.Property(o, name) is SymConst { Value: string s } ? Val<string>.Known(s, PropertyLocation(o, name)) : Val<string>.Unknown(PropertyLocation(o, name));
+
+        private Val<string?> NStr(SymObject o, string name) => r.Property(o, name) switch
+        {
+            SymConst { Value: string s } => Val<string?>.Known(s, PropertyLocation(o, name)),
+            SymConst { Value: null } => Val<string?>.Known(null, PropertyLocation(o, name)),
+            _ => Val<string?>.Unknown(PropertyLocation(o, name)),
+        };
+
+        private Val<bool> Bool(SymObject o, string name) =>
+            r.Property(o, name) is SymConst { Value: bool b } ? Val<bool>.Known(b, PropertyLocation(o, name)) : Val<bool>.Unknown(PropertyLocation(o, name));
+
+        private Val<bool?> NBool(SymObject o, string name) => r.Property(o, name) switch
+        {
+            SymConst { Value: bool b } => Val<bool?>.Known(b, PropertyLocation(o, name)),
+            SymConst { Value: null } => Val<bool?>.Known(null, PropertyLocation(o, name)),
+            _ => Val<bool?>.Unknown(PropertyLocation(o, name)),
+        };
+
+        private Val<int> Int(SymObject o, string name) =>
+            r.Property(o, name) is SymConst { Value: int i } ? Val<int>.Known(i, PropertyLocation(o, name)) : Val<int>.Unknown(PropertyLocation(o, name));
+
+        private Val<T> Enum<T>(SymObject o, string name, T fallback)
+            where T : struct
+        {
+            var loc = PropertyLocation(o, name);
+            return r.Property(o, name) is SymConst { Value: EnumValue ev } && System.Enum.TryParse<T>(ev.Member, out var parsed)
+                ? Val<T>.Known(parsed, loc)
+                : Val<T>.Unknown(loc);
+        }
+
+        private Val<T?> Ref<T>(SymObject o, string name)
+            where T : ResourceInfo
+        {
+            var loc = PropertyLocation(o, name);
+            return r.Property(o, name) switch
+            {
+                SymConst { Value: null } => Val<T?>.Known(null, loc),
+                SymObject ro when infos.TryGetValue(ro, out var info) && info is T t => Val<T?>.Known(t, loc),
+                _ => Val<T?>.Unknown(loc),
+            };
+        }
+
+        private Val<SecretInfo?> Secret(SymObject o, string name)
+        {
+            var loc = PropertyLocation(o, name);
+            var v = r.Property(o, name);
+            if (v is SymConst { Value: null })
+            {
+                return Val<SecretInfo?>.Known(null, loc);
+            }
+
+            if (v is not SymObject so)
+            {
+                return Val<SecretInfo?>.Unknown(loc);
+            }
+
+            var secretLocation = so.Location ?? loc;
+            switch (so.TypeName)
+            {
+                case "Secret.FromEnvironment":
+                    return Val<SecretInfo?>.Known(SecretInfo.FromEnvironment(Arg(so, "variable"), secretLocation), loc);
+                case "Secret.FromPlaintextUnsafe":
+                    return Val<SecretInfo?>.Known(SecretInfo.Plaintext(Arg(so, "variable"), secretLocation), loc);
+                case "Secret.FromOutput":
+                    {
+                        if (so.Arguments.TryGetValue("owner", out var owner) && r.Resolve(owner) is SymObject ro &&
+                            infos.TryGetValue(ro, out var info) && info is RobotInfo robot)
+                        {
+                            var s = SecretInfo.FromRobot(robot, secretLocation);
+                            s.Variable = Arg(so, "variable");
+                            return Val<SecretInfo?>.Known(s, loc);
+                        }
+
+                        return Val<SecretInfo?>.Known(new SecretInfo(SecretKind.ResourceOutput, secretLocation) { Variable = Arg(so, "variable") }, loc);
+                    }
+
+                default:
+                    return Val<SecretInfo?>.Unknown(loc);
+            }
+        }
+
+        private Val<T?> Nested<T>(SymObject o, string name, Func<SymObject, Location?, T> build)
+            where T : class
+        {
+            var loc = PropertyLocation(o, name);
+            return r.Property(o, name) switch
+            {
+                SymConst { Value: null } => Val<T?>.Known(null, loc),
+                SymObject no when !no.TypeName.Contains(".") => Val<T?>.Known(build(no, loc), loc),
+                _ => Val<T?>.Unknown(loc),
+            };
+        }
+
+        /// <summary>A list property: its items, whether it may hold more, and where it is written.</summary>
+        private (IReadOnlyList<SymValue> Items, bool Open, Location? Location) List(SymObject o, string name)
+        {
+            var loc = PropertyLocation(o, name);
+            if (!o.Properties.ContainsKey(name))
+            {
+                return (Array.Empty<SymValue>(), o.Open, loc);
+            }
+
+            return r.Property(o, name) is SymList list ? (list.Items, list.Open, loc) : (Array.Empty<SymValue>(), true, loc);
+        }
+
+        private (IReadOnlyList<SymEntry> Entries, bool Open, Location? Location) Dict(SymObject o, string name)
+        {
+            var loc = PropertyLocation(o, name);
+            if (!o.Properties.ContainsKey(name))
+            {
+                return (Array.Empty<SymEntry>(), o.Open, loc);
+            }
+
+            return r.Property(o, name) is SymDict dict ? (dict.Entries, dict.Open, loc) : (Array.Empty<SymEntry>(), true, loc);
+        }
+
+        private ValList<Val<string>> StrList(SymObject o, string name)
+        {
+            var (items, open, loc) = List(o, name);
+            var list = new ValList<Val<string>> { HasUnknownEntries = open, Location = loc };
+            foreach (var item in items)
+            {
+                list.Add(Str(item, item.Location));
+            }
+
+            return list;
+        }
+
+        private ValList<KeyValueInfo> KeyValues(SymObject o, string name)
+        {
+            var (entries, open, loc) = Dict(o, name);
+            var list = new ValList<KeyValueInfo> { HasUnknownEntries = open, Location = loc };
+            foreach (var e in entries)
+            {
+                list.Add(new KeyValueInfo(Str(e.Key, e.Key.Location ?? e.Location), Str(e.Value, e.Value.Location ?? e.Location), e.Location));
+            }
+
+            return list;
+        }
+
+        private static string VariableStem(string name) =>
+            new string(name.ToUpperInvariant().Select(c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_').ToArray());
+
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<SymObject>
+        {
+            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+
+            public bool Equals(SymObject? x, SymObject? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(SymObject obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using ClusterRegistry.Analyzers.Collection;
+using ClusterRegistry.Analyzers.Diagnostics;
+using ClusterRegistry.Analyzers.Snapshot;
+using ClusterRegistry.Rules;
+using ClusterRegistry.Rules.Topology;
+using Microsoft.CodeAnalysis;
+
+namespace ClusterRegistry.Analyzers
+{
+    /// <summary>Interprets a collected stack class, builds the snapshot, runs every rule and turns findings into diagnostics.</summary>
+    internal static class StackEvaluation
+    {
+        /// <summary>Diagnostic property: the resource a finding is about (e.g. <c>SpegelRelease 'spegel'</c>).</summary>
+        public const string ResourceProperty = "Resource";
+
+        /// <summary>Diagnostic property: the property path a finding is about (e.g. <c>Args.PrependExisting</c>).</summary>
+        public const string PropertyPathProperty = "PropertyPath";
+
+        public static TopologySnapshot BuildSnapshot(StackCollector collector)
+        {
+            var (declarations, resolver) = collector.Interpret();
+            return SnapshotBuilder.Build(declarations, resolver);
+        }
+
+        public static IEnumerable<Diagnostic> Evaluate(StackCollector collector, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var snapshot = BuildSnapshot(collector);
+            var fallback = snapshot.Location as Location;
+            var diagnostics = new List<Diagnostic>();
+            var seen = new HashSet<(string, Location?)>();
+            foreach (var rule in Descriptors.Rules)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                IEnumerable<Finding> findings;
+                try
+                {
+                    findings = new List<Finding>(rule.Evaluate(snapshot));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One faulty rule must not take the others down; StackAnalyzer counts the failure for tests.
+                    StackAnalyzer.RecordInternalError(e);
+                    continue;
+                }
+
+                foreach (var f in findings)
+                {
+                    var descriptor = Descriptors.For(f.Id);
+                    if (descriptor is null)
+                    {
+                        continue;
+                    }
+
+                    var location = f.Location is Location l && l.IsInSource && collector.Contains(l.SourceTree) ? l : fallback;
+                    if (location is null || !seen.Add((f.Id + "\u0000" + f.Message, location)))
+                    {
+                        continue;
+                    }
+
+                    var props = ImmutableDictionary.CreateBuilder<string, string?>();
+                    foreach (var kv in f.Fix)
+                    {
+                        props[kv.Key] = kv.Value;
+                    }
+
+                    props[ResourceProperty] = f.Resource;
+                    props[PropertyPathProperty] = f.PropertyPath;
+                    diagnostics.Add(Diagnostic.Create(descriptor, location, props.ToImmutable(), f.Message));
+                }
+            }
+
+            return diagnostics;
+        }
+    }
+}

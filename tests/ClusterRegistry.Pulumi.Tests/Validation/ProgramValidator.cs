@@ -94,6 +94,16 @@ public sealed class ProgramValidator
             return;
         }
 
+        if (type == "pulumi:providers:kubernetes")
+        {
+            foreach (var (name, _) in props.Where(p => !KubernetesConfig.Contains(p.Key)))
+            {
+                problems.Add($"resource {key}: '{name}' is not a kubernetes provider input");
+            }
+
+            return;
+        }
+
         var pkgName = PackageOf(type);
         if (!ProviderSchemas.ByPackage.TryGetValue(pkgName, out var schema))
         {

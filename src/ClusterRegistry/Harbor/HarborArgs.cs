@@ -56,4 +56,7 @@ public sealed class HarborArgs
 
     /// <summary>Extra Helm values merged over the generated ones (dotted keys, e.g. <c>core.replicas</c>).</summary>
     public Dictionary<string, string> ExtraValues { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How the chart is installed: Flux objects (default, the seed's way) or a direct Helm release.</summary>
+    public ReleaseDelivery Delivery { get; set; } = ReleaseDelivery.Flux;
 }

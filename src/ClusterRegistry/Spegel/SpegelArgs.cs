@@ -44,4 +44,7 @@ public sealed class SpegelArgs
 
     /// <summary>The registry nodePort (<c>service.registry.nodePort</c>); 30021 on chart 0.7.x.</summary>
     public int RegistryNodePort { get; set; } = 30021;
+
+    /// <summary>How the chart is installed: Flux objects (default, the seed's way) or a direct Helm release.</summary>
+    public ReleaseDelivery Delivery { get; set; } = ReleaseDelivery.Flux;
 }

@@ -23,4 +23,7 @@ public sealed class TalosMachinePatchArgs
 
     /// <summary>CRI customisations (CRICustomizationConfig from v1.14, the 20-customization.part file before).</summary>
     public List<TalosCriCustomization> CriCustomizations { get; } = new();
+
+    /// <summary>How a deploying engine (Pulumi) applies the patch to each node; <c>talosctl patch machineconfig</c> by default, as in the seed.</summary>
+    public TalosApplyMethod ApplyMethod { get; set; } = TalosApplyMethod.TalosctlPatch;
 }

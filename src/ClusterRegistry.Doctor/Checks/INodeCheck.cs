@@ -1,0 +1,13 @@
+namespace ClusterRegistry.Doctor.Checks;
+
+/// <summary>One CRG5xx node check (RULES.md "Node checks"). Pure: reads the context, returns findings.</summary>
+public interface INodeCheck
+{
+    /// <summary>The rule ID, e.g. <c>CRG501</c>.</summary>
+    string Id { get; }
+
+    /// <summary>The rule in a few words, for listings.</summary>
+    string Title { get; }
+
+    IEnumerable<Finding> Run(DoctorContext context);
+}

@@ -44,9 +44,9 @@ public static class StackValidator
                     Talos(t);
                     break;
                 case PullLatencyProbe probe:
-                    if (!ImageReferenceValue.IsValid(probe.Args.Image))
+                    if (!ImageReference.TryParse(probe.Args.Image, out _, out var imageError))
                     {
-                        Fail(probe, "Image", probe.Args.Image, "expected an image reference such as registry.example/project/app:tag");
+                        Fail(probe, "Image", probe.Args.Image, "expected an image reference such as registry.example/project/app:tag: " + imageError);
                     }
 
                     foreach (var n in probe.Args.Nodes)
@@ -67,17 +67,17 @@ public static class StackValidator
         Dns1123(h, "ServiceName", a.ServiceName);
         OptionalIp(h, "LoadBalancerIP", a.LoadBalancerIP);
         OptionalIp(h, "ClusterIP", a.ClusterIP);
-        if (a.ServiceSubnet is not null && !CidrValue.IsValid(a.ServiceSubnet))
+        if (a.ServiceSubnet is not null && !Cidr.TryParse(a.ServiceSubnet, out _))
         {
             Fail(h, "ServiceSubnet", a.ServiceSubnet, "expected a CIDR block such as 10.43.0.0/16");
         }
 
-        if (a.ExternalUrl is not null && !UrlValue.IsValid(a.ExternalUrl, "http", "https"))
+        if (a.ExternalUrl is not null && !EndpointUrl.TryParse(a.ExternalUrl, out _))
         {
             Fail(h, "ExternalUrl", a.ExternalUrl, "expected an http(s) URL such as http://192.168.1.105");
         }
 
-        if (!UrlValue.IsValid(a.ChartRepository, "http", "https", "oci"))
+        if (!IsChartRepository(a.ChartRepository))
         {
             Fail(h, "ChartRepository", a.ChartRepository, "expected an http(s) or oci:// URL");
         }
@@ -89,7 +89,7 @@ public static class StackValidator
     {
         var a = s.Args;
         Dns1123(s, "Namespace", a.Namespace);
-        if (!UrlValue.IsValid(a.ChartRepository, "http", "https", "oci"))
+        if (!IsChartRepository(a.ChartRepository))
         {
             Fail(s, "ChartRepository", a.ChartRepository, "expected an http(s) or oci:// URL");
         }
@@ -97,14 +97,9 @@ public static class StackValidator
         Version(s, "ChartVersion", a.ChartVersion);
         foreach (var registry in a.MirroredRegistries)
         {
-            if (registry is "_default" or "*")
+            if (!RegistryUrl.TryParse(registry, out _, out var error, out var suggestion))
             {
-                continue;
-            }
-
-            if (!UrlValue.TryParse(registry, null, out var u) || u!.Path.Length > 0 || u.Query.Length > 0 || u.HasUserInfo)
-            {
-                Fail(s, "MirroredRegistries", registry, "expected scheme://host[:port] with http or https and no path, query or user info (or _default)");
+                Fail(s, "MirroredRegistries", registry, error + (suggestion is null ? "" : $" (did you mean {suggestion}?)"));
             }
         }
 
@@ -116,7 +111,7 @@ public static class StackValidator
         Duplicates(s, "MirroredRegistries", a.MirroredRegistries);
         foreach (var target in a.AdditionalMirrorTargets)
         {
-            if (!UrlValue.TryParse(target, null, out var u) || u!.Path.Length > 0 || u.Query.Length > 0)
+            if (!EndpointUrl.TryParse(target, out var u) || u.Path.Length > 0 || u.Query is not null || u.HasUserInfo)
             {
                 Fail(s, "AdditionalMirrorTargets", target, "expected scheme://host[:port] with http or https and no path (Spegel rejects paths)");
             }
@@ -147,9 +142,9 @@ public static class StackValidator
         Duplicates(t, "Nodes", a.Nodes);
         foreach (var (registry, mirror) in a.Mirrors)
         {
-            if (registry != "*" && !HostnameValue.IsRegistryHost(registry))
+            if (!MirrorKey.IsValid(registry, out var problem, out _))
             {
-                Fail(t, "Mirrors", registry, "expected a registry host[:port] as in image references, or *");
+                Fail(t, "Mirrors", registry, "expected a registry host[:port] as in image references, or *: " + problem);
             }
 
             if (mirror is null)
@@ -159,18 +154,18 @@ public static class StackValidator
 
             foreach (var endpoint in mirror!.Endpoints)
             {
-                if (!UrlValue.IsValid(endpoint, "http", "https"))
+                if (!EndpointUrl.TryParse(endpoint, out _, out var error))
                 {
-                    Fail(t, $"Mirrors[{registry}].Endpoints", endpoint, "expected an http(s) URL");
+                    Fail(t, $"Mirrors[{registry}].Endpoints", endpoint, "expected an http(s) URL: " + error);
                 }
             }
         }
 
         foreach (var (host, config) in a.RegistryConfig)
         {
-            if (host != "*" && !HostnameValue.IsRegistryHost(host))
+            if (!MirrorKey.IsValid(host, out var problem, out _))
             {
-                Fail(t, "RegistryConfig", host, "expected the endpoint host[:port] containerd dials");
+                Fail(t, "RegistryConfig", host, "expected the endpoint host[:port] containerd dials: " + problem);
             }
 
             if (config is null)
@@ -189,7 +184,7 @@ public static class StackValidator
 
             foreach (var alias in entry.Aliases)
             {
-                if (!HostnameValue.IsValid(alias))
+                if (!HostName.IsValid(alias))
                 {
                     Fail(t, "ExtraHostEntries.Aliases", alias, "expected a host name");
                 }
@@ -206,7 +201,7 @@ public static class StackValidator
 
         foreach (var c in a.CriCustomizations)
         {
-            if (!HostnameValue.IsDns1123Label(c.Name) || c.Name == "customization")
+            if (!IsDns1123Label(c.Name) || c.Name == "customization")
             {
                 Fail(t, "CriCustomizations.Name", c.Name, "expected a lowercase name other than the reserved 'customization'");
             }
@@ -215,9 +210,9 @@ public static class StackValidator
 
     private static void Ip(Resource r, string property, string? value)
     {
-        if (!IpAddressValue.IsValid(value))
+        if (IpAddress.Explain(value) is { } why)
         {
-            Fail(r, property, value, "expected an IPv4 or IPv6 address");
+            Fail(r, property, value, "expected an IPv4 or IPv6 address: " + why);
         }
     }
 
@@ -231,7 +226,7 @@ public static class StackValidator
 
     private static void Dns1123(Resource r, string property, string? value)
     {
-        if (!HostnameValue.IsDns1123Label(value))
+        if (!IsDns1123Label(value))
         {
             Fail(r, property, value, "expected a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)");
         }
@@ -247,7 +242,7 @@ public static class StackValidator
 
     private static void Version(Resource r, string property, string? value)
     {
-        if (value is not null && (value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c == '/')))
+        if (value is not null && !ChartVersion.TryParse(value, out _))
         {
             Fail(r, property, value, "expected a chart version such as 1.17.1");
         }
@@ -272,6 +267,14 @@ public static class StackValidator
             }
         }
     }
+
+    private static bool IsDns1123Label(string? value) =>
+        value is { Length: > 0 and <= 63 } && !value.Contains('.') && HostName.IsValid(value) && value == value.ToLowerInvariant();
+
+    private static bool IsChartRepository(string? url) =>
+        url is not null && (url.StartsWith("oci://", StringComparison.Ordinal)
+            ? EndpointUrl.TryParse("https://" + url["oci://".Length..], out _)
+            : EndpointUrl.TryParse(url, out _));
 
     private static void Fail(Resource r, string property, string? value, string reason) =>
         throw new StackDefinitionException($"{r.Kind} '{r.Name}'", property, value ?? "null", reason);

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rendering.Tests.Golden;
 /// <summary>Every case of golden/containerd-hosts.yaml (containerd's own parser vectors) through <see cref="HostsTomlReader"/>.</summary>
 public sealed class ContainerdGoldenTests
 {
-    private static readonly Dictionary<object, object?> Golden = Yaml.LoadFile(RepoPaths.Golden("containerd-hosts.yaml"));
+    private static readonly Dictionary<object, object?> Golden = YamlDoc.LoadFile(RepoPaths.Golden("containerd-hosts.yaml"));
 
     public static IEnumerable<object[]> Names(string section) => Golden.Get(section).List().Select(c => new object[] { c.Map().Str("name")! });
 

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rendering.Tests.Golden;
 /// <summary>Every case of golden/spegel-mirror.yaml (Spegel's own test vectors), byte for byte.</summary>
 public sealed class SpegelGoldenTests
 {
-    private static readonly Dictionary<object, object?> Golden = Yaml.LoadFile(RepoPaths.Golden("spegel-mirror.yaml"));
+    private static readonly Dictionary<object, object?> Golden = YamlDoc.LoadFile(RepoPaths.Golden("spegel-mirror.yaml"));
 
     public static IEnumerable<object[]> Names(string section) => Golden.Get(section).List().Select(c => new object[] { c.Map().Str("name")! });
 

@@ -9,7 +9,7 @@ namespace ClusterRegistry.Rendering.Tests.Golden;
 /// <summary>Every case of golden/talos-cri-hosts.yaml (Talos's own test vectors), byte for byte, through the SDK model.</summary>
 public sealed class TalosGoldenTests
 {
-    private static readonly Dictionary<object, object?> Golden = Yaml.LoadFile(RepoPaths.Golden("talos-cri-hosts.yaml"));
+    private static readonly Dictionary<object, object?> Golden = YamlDoc.LoadFile(RepoPaths.Golden("talos-cri-hosts.yaml"));
 
     public static IEnumerable<object[]> HostsCases() => Golden.Get("hosts_cases").List().Select(c => new object[] { c.Map().Str("name")! });
 

@@ -4,7 +4,7 @@ using YamlDotNet.Serialization;
 namespace ClusterRegistry.Rendering.Tests.Support;
 
 /// <summary>Loads YAML into plain objects (maps, lists, strings) for golden vectors and semantic comparisons.</summary>
-public static class Yaml
+public static class YamlDoc
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
 

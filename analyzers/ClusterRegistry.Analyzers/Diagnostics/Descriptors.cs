@@ -13,7 +13,7 @@ namespace ClusterRegistry.Analyzers.Diagnostics
     /// </summary>
     internal static class Descriptors
     {
-        private static readonly Lazy<IReadOnlyList<Rule>> rules = new Lazy<IReadOnlyList<Rule>>(RuleSet.Create);
+        private static readonly Lazy<IReadOnlyList<Rule>> rules = new Lazy<IReadOnlyList<Rule>>(() => RuleCatalog.All);
 
         private static readonly Lazy<ImmutableDictionary<string, DiagnosticDescriptor>> byId = new Lazy<ImmutableDictionary<string, DiagnosticDescriptor>>(
             () => Rules

@@ -1,0 +1,19 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ClusterRegistry.CodeFixes.Fixes
+{
+    /// <summary>CRG105: set <c>ContainerdRegistryConfigPath</c> to the path Talos's containerd reads.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg105SetRegistryConfigPath))]
+    public sealed class Crg105SetRegistryConfigPath : SetPropertyFix
+    {
+        protected override string RuleId => "CRG105";
+
+        protected override string ArgsType => "SpegelArgs";
+
+        protected override string Property => "ContainerdRegistryConfigPath";
+
+        protected override ExpressionSyntax? Value(Diagnostic diagnostic) => Data(diagnostic, "path") is { } p ? SyntaxEdits.String(p) : null;
+    }
+}

@@ -46,7 +46,7 @@ public sealed class CriPullerTests(ContainerdFixture f)
         // https://127.0.0.105 itself, where nothing listens in the sandbox: containerd reports only that last error.
         var r = await Pull("127.0.0.105/library/app:missing-tag");
         Assert.Equal(FailureClass.ConnectionRefused, r.Failure?.Class);
-        Assert.Contains("127.0.0.105:443", r.Failure!.Message);
+        Assert.True(r.Failure!.Message.Contains("127.0.0.105"), r.Failure.Message);
         Assert.Contains("missing-tag", r.Failure.Message);
     }
 

@@ -6,6 +6,7 @@ using Stacks;
 namespace ClusterRegistry.Pulumi.Tests;
 
 /// <summary>The compiler verb as Pulumi runs it: the built stacks program in a child process, the stack in PULUMI_STACK.</summary>
+[Collection(ProcessEnvironment.Name)]
 public sealed class CompilerVerbTests
 {
     private static (int Exit, string Out, string Err) RunStacks(string? pulumiStack, params string[] args)

@@ -1,0 +1,73 @@
+using System.Collections;
+
+namespace ClusterRegistry.Rendering;
+
+/// <summary>
+/// A rendered file tree: relative paths (forward slashes, no leading slash) to UTF-8 text, enumerated in ordinal path
+/// order so that writing, hashing and diffing it are deterministic.
+/// </summary>
+public sealed class RenderedTree : IReadOnlyDictionary<string, string>
+{
+    private readonly SortedDictionary<string, string> files = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a file; throws when the path is invalid or already present (two renderers claiming one file is a bug).</summary>
+    public void Add(string path, string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var p = NormalizePath(path);
+        if (!files.TryAdd(p, content))
+        {
+            throw new InvalidOperationException($"rendered tree already contains '{p}'");
+        }
+    }
+
+    /// <summary>Adds or replaces a file.</summary>
+    public void Set(string path, string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        files[NormalizePath(path)] = content;
+    }
+
+    /// <summary>Adds every file of <paramref name="other"/> under <paramref name="prefix"/> (e.g. a node IP).</summary>
+    public void AddAll(RenderedTree other, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (path, content) in other)
+        {
+            Add(prefix.Length == 0 ? path : prefix.TrimEnd('/') + "/" + path, content);
+        }
+    }
+
+    public string this[string key] => files[key];
+
+    public IEnumerable<string> Keys => files.Keys;
+
+    public IEnumerable<string> Values => files.Values;
+
+    public int Count => files.Count;
+
+    public bool ContainsKey(string key) => files.ContainsKey(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) =>
+        files.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => files.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static string NormalizePath(string path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            throw new ArgumentException("a rendered file needs a path", nameof(path));
+        }
+
+        var p = path.Replace('\\', '/');
+        if (p.StartsWith('/') || p.Split('/').Any(s => s is "" or "." or ".."))
+        {
+            throw new ArgumentException($"rendered path '{path}' must be relative, without empty, '.' or '..' segments", nameof(path));
+        }
+
+        return p;
+    }
+}

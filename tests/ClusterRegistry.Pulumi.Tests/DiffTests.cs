@@ -158,4 +158,19 @@ public sealed class DiffTests
         Assert.Equal(2, exit);
         Assert.Contains("no-such-ref-or-folder", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Findings_come_from_the_rule_engine_on_both_sides()
+    {
+        var broken = SnapshotSources.FromStack(Stack.Build(() => new GeneratedStack(3, prependExisting: false)), new RuleFindingSource());
+        var fixedStack = SnapshotSources.FromStack(Stack.Build(() => new GeneratedStack(3)), new RuleFindingSource());
+
+        var fixing = TopologyDiff.Compare(broken, fixedStack);
+        Assert.Contains(fixing.FindingsFixed!, f => f.Id == "CRG102" && f.Severity == "error");
+        Assert.DoesNotContain(fixing.FindingsIntroduced!, f => f.Id == "CRG102");
+
+        var breaking = TopologyDiff.Compare(fixedStack, broken);
+        Assert.Contains(breaking.FindingsIntroduced!, f => f.Id == "CRG102");
+        Assert.Contains("🛑 **CRG102**", DiffFormatter.Markdown(breaking), StringComparison.Ordinal);
+    }
 }

@@ -314,6 +314,8 @@ public sealed class InterimManifestSource : IManifestSource
         return values;
     }
 
+    public (string Name, string Key) AdminPasswordSecret(HarborRegistry harbor) => (AdminPasswordSecretName(harbor), AdminPasswordSecretKey);
+
     /// <summary>The Kubernetes Secret that carries Harbor's initial admin password (<c>existingSecretAdminPassword</c>).</summary>
     public static string AdminPasswordSecretName(HarborRegistry harbor) => harbor.Name + "-admin-password";
 

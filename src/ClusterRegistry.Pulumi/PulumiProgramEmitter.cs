@@ -22,6 +22,8 @@ public sealed class PulumiProgramEmitter
     public PulumiProgram Emit(Stack stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
+        // Malformed values fail here with a StackDefinitionException naming resource, property and value (exit 2).
+        Validation.StackValidator.Validate(stack);
         var program = new PulumiProgram(stack.Name);
         var ctx = new EmitContext(stack, program, manifests, options);
         NamespaceEmitter.Emit(ctx);

@@ -6,6 +6,7 @@ using Stacks;
 namespace ClusterRegistry.Pulumi.Tests;
 
 /// <summary>The compiler verb as Pulumi runs it: the built stacks program in a child process, the stack in PULUMI_STACK.</summary>
+[Collection(ProcessEnvironment.Name)]
 public sealed class CompilerVerbTests
 {
     private static (int Exit, string Out, string Err) RunStacks(string? pulumiStack, params string[] args)
@@ -88,7 +89,10 @@ public sealed class CompilerVerbTests
         using var dir = new ClusterRegistry.Testing.TempDir("compile");
         var (exit, _, stderr) = RunStacks(null, "compile", "--stack", "homelab", "--out", dir.Path + "/");
         Assert.True(exit == 0, stderr);
-        Assert.Equal(new[] { "homelab.json" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        Assert.Equal(new[] { "homelab.findings.json", "homelab.json" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The findings beside it are the rule engine's, for `diff --base DIR` (homelab is clean of errors by design).
+        var findings = ClusterRegistry.Pulumi.Diff.FindingsFile.Read(File.ReadAllText(dir.Combine("homelab.findings.json")));
+        Assert.DoesNotContain(findings, f => f.Severity == "error");
         Assert.Equal(new PulumiProgramEmitter().Emit(StackDirectory.Catalog.Build("homelab")).ToJson(), File.ReadAllText(dir.Combine("homelab.json")));
     }
 }

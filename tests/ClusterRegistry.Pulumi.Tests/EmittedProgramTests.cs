@@ -125,7 +125,8 @@ public sealed class EmittedProgramTests
         var harbor = resources["harbor"]!["properties"]!;
         Assert.Equal("https://helm.goharbor.io", (string)harbor["repositoryOpts"]!["repo"]!);
         Assert.Equal(2, (long)harbor["values"]!["core"]!["replicas"]!);
-        Assert.Equal("harbor-admin-password", (string)harbor["values"]!["existingSecretAdminPassword"]!);
+        Assert.Equal("harbor-admin", (string)harbor["values"]!["existingSecretAdminPassword"]!);
+        Assert.Equal("harbor-admin", (string)resources["harbor-admin-password"]!["properties"]!["metadata"]!["name"]!);
     }
 
     [Fact]

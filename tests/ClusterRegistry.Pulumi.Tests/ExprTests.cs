@@ -1,5 +1,5 @@
 using ClusterRegistry.Pulumi.Program;
-using ClusterRegistry.Pulumi.Sources;
+
 using ClusterRegistry.Pulumi.Tests.Validation;
 
 namespace ClusterRegistry.Pulumi.Tests;

@@ -94,7 +94,7 @@ public sealed class VariantStack : Stack
 /// <summary>The homelab topology on <paramref name="nodes"/> nodes (10.0.x.y): the size the performance figures use.</summary>
 public sealed class GeneratedStack : Stack
 {
-    public GeneratedStack(int nodes, bool pinClusterIp = true) : base("generated-" + nodes)
+    public GeneratedStack(int nodes, bool pinClusterIp = true, bool prependExisting = true) : base("generated-" + nodes)
     {
         var harbor = new HarborRegistry("harbor", new HarborArgs
         {
@@ -111,7 +111,7 @@ public sealed class GeneratedStack : Stack
         {
             ChartVersion = "0.7.4",
             MirroredRegistries = { "https://docker.io", "http://192.168.1.105" },
-            PrependExisting = true,
+            PrependExisting = prependExisting,
             ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts",
         });
         var args = new TalosMachinePatchArgs

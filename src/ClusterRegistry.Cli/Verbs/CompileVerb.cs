@@ -1,5 +1,6 @@
 using ClusterRegistry.Pulumi;
 using ClusterRegistry.Pulumi.Cli;
+using ClusterRegistry.Pulumi.Diff;
 
 namespace ClusterRegistry.Cli.Verbs;
 
@@ -43,6 +44,12 @@ public sealed class CompileVerb : IVerb
                 : outPath;
             AtomicFile.Write(file, json);
             context.Error.WriteLine($"wrote {file}");
+            if (name is not null && FindingSources.Default is not NoFindings)
+            {
+                // Beside the program, so `diff --base DIR` can report findings introduced and fixed.
+                var findingsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, name + ".findings.json");
+                AtomicFile.Write(findingsFile, FindingsFile.Write(FindingSources.Default.Evaluate(context.Catalog.Build(name))));
+            }
         }
         else
         {

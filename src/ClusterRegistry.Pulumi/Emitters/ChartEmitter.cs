@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Pulumi.Program;
-using ClusterRegistry.Pulumi.Sources;
 using ClusterRegistry.Spegel;
 
 namespace ClusterRegistry.Pulumi.Emitters;
@@ -38,16 +37,17 @@ public static class ChartEmitter
             // The chart reads the initial admin password from a Secret (existingSecretAdminPassword); its value comes from
             // secret stack config and stays a secret in Pulumi's state.
             var key = LogicalNames.AdminPasswordSecret(h);
+            var (secretName, secretKey) = ctx.Manifests.AdminPasswordSecret(h);
             var secret = new ProgramResource(key, "kubernetes:core/v1:Secret", h);
             secret.Properties["metadata"] = new JsonObject
             {
-                ["name"] = Expr.Literal(InterimManifestSource.AdminPasswordSecretName(h)),
+                ["name"] = Expr.Literal(secretName),
                 ["namespace"] = Expr.Literal(h.Args.Namespace),
             };
             secret.Properties["type"] = "Opaque";
             secret.Properties["stringData"] = new JsonObject
             {
-                [InterimManifestSource.AdminPasswordSecretKey] = ctx.Secrets.References[admin.Variable],
+                [secretKey] = ctx.Secrets.References[admin.Variable],
             };
             AddNamespaceDependency(ctx, secret, h.Args.Namespace);
             ctx.Add(secret);

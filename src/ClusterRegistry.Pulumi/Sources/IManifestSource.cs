@@ -26,4 +26,7 @@ public interface IManifestSource
 
     /// <summary>Helm values for a direct install of Spegel.</summary>
     JsonObject HelmValues(SpegelRelease spegel);
+
+    /// <summary>The Secret (name, key) the Harbor values point <c>existingSecretAdminPassword</c> at.</summary>
+    (string Name, string Key) AdminPasswordSecret(HarborRegistry harbor);
 }

@@ -3,6 +3,6 @@ namespace ClusterRegistry.Pulumi.Sources;
 /// <summary>The manifest source the emitter uses unless told otherwise.</summary>
 public static class ManifestSources
 {
-    /// <summary>The documents come from here; point it at the GitOps renderers' adapter once they are merged.</summary>
-    public static IManifestSource Default { get; } = new InterimManifestSource();
+    /// <summary>The GitOps renderers' documents, so synth and the Pulumi program deploy the same thing.</summary>
+    public static IManifestSource Default { get; } = new RenderedManifestSource();
 }

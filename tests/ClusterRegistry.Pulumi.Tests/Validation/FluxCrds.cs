@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ClusterRegistry.Pulumi.Sources;
+
 using ClusterRegistry.Testing;
 using Json.Schema;
 

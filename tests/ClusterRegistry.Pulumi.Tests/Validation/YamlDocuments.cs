@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace ClusterRegistry.Pulumi.Sources;
+namespace ClusterRegistry.Pulumi.Tests.Validation;
 
 /// <summary>
 /// Reads rendered YAML (one or more documents) into JSON nodes, resolving plain scalars the way Go's yaml.v3 does for the

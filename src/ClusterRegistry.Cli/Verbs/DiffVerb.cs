@@ -1,0 +1,71 @@
+using ClusterRegistry.Pulumi.Cli;
+using ClusterRegistry.Pulumi.Diff;
+
+namespace ClusterRegistry.Cli.Verbs;
+
+/// <summary>
+/// <c>diff --stack NAME --base REF|DIR [--format text|markdown|json] [--out FILE]</c>: the offline semantic diff of the
+/// declared topology between a base (a folder of synthesized output, or a git ref built in a temporary worktree) and the
+/// working tree, with the rule findings introduced and fixed. No cluster, no credentials. Exit 1 when the change
+/// introduces an error-severity finding.
+/// </summary>
+public sealed class DiffVerb : IVerb
+{
+    public string Name => "diff";
+
+    public string Summary => "offline diff of the declared topology vs --base REF|DIR [--format text|markdown|json]";
+
+    public Task<int> RunAsync(VerbContext context)
+    {
+        var cl = new CommandLine(context.Args);
+        cl.AllowOnly("stack", "base", "format", "out");
+        var format = cl.Get("format") ?? "text";
+        if (format is not ("text" or "markdown" or "json"))
+        {
+            throw new UsageException($"--format must be text, markdown or json, not '{format}'");
+        }
+
+        var baseSpec = cl.Require("base");
+        var stack = context.BuildStack(cl);
+        var findings = FindingSources.Default;
+
+        TopologySnapshot @base;
+        try
+        {
+            if (Directory.Exists(baseSpec) || File.Exists(baseSpec))
+            {
+                @base = SnapshotSources.FromDirectory(baseSpec, stack.Name);
+            }
+            else
+            {
+                var top = ProcessRunner.Run("git", new[] { "rev-parse", "--show-toplevel" });
+                if (top.ExitCode != 0)
+                {
+                    throw new UsageException($"--base '{baseSpec}' is not a folder, and this is not a git repository to find a ref in");
+                }
+
+                @base = SnapshotSources.FromGitRef(top.StdOut.Trim(), baseSpec, stack.Name, context.Error);
+            }
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return Task.FromResult(ExitCodes.BadInput);
+        }
+
+        var head = SnapshotSources.FromStack(stack, findings);
+        var report = TopologyDiff.Compare(@base, head);
+        var text = DiffFormatter.Format(report, format);
+        if (cl.Get("out") is { } outFile)
+        {
+            AtomicFile.Write(outFile, text);
+        }
+        else
+        {
+            context.Out.Write(text);
+        }
+
+        var newErrors = report.FindingsIntroduced?.Count(f => f.Severity.Equals("error", StringComparison.OrdinalIgnoreCase)) ?? 0;
+        return Task.FromResult(newErrors > 0 ? ExitCodes.Findings : ExitCodes.Ok);
+    }
+}

@@ -1,0 +1,32 @@
+using ClusterRegistry.Pulumi.Cli;
+
+namespace ClusterRegistry.Cli.Verbs;
+
+/// <summary>Shared shell of the <c>preview</c> and <c>up</c> verbs: validate the stack, then run or describe pulumi.</summary>
+internal static class PulumiWrapper
+{
+    public static int Run(VerbContext context, string command, string[] flags, Func<CommandLine, IEnumerable<string>> extraArgs)
+    {
+        var cl = new CommandLine(context.Args, flags);
+        cl.AllowOnly(new[] { "stack" }.Concat(flags).ToArray());
+        var stack = context.BuildStack(cl); // unknown stack: exit 2 with the list, before anything runs
+        var pulumi = PulumiCli.Locate(Environment.CurrentDirectory);
+        var args = PulumiCli.Arguments(command, stack.Name, extraArgs(cl));
+        if (!pulumi.Available)
+        {
+            context.Error.WriteLine("error: the pulumi CLI is not on PATH (install the Pulumi CLI); nothing was run.");
+            context.Error.WriteLine("would run: " + pulumi.Describe(args));
+            return ExitCodes.BadInput;
+        }
+
+        if (pulumi.MissingCompiler() is { } missing)
+        {
+            // Pulumi would fail with "error running compiler"; say how to fix it, and let pulumi report the rest.
+            context.Error.WriteLine($"warning: {missing} (the compiler named in Pulumi.yaml) does not exist; build it first:");
+            context.Error.WriteLine("  dotnet publish stacks -c Release -o artifacts/stacks");
+        }
+
+        context.Error.WriteLine("running: " + pulumi.Describe(args));
+        return pulumi.Run(args) == 0 ? ExitCodes.Ok : ExitCodes.Findings;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using ClusterRegistry.Rules;
+
+namespace ClusterRegistry.Cli.Reporting;
+
+/// <summary>Compiler-style lines: <c>file(line): error CRG201: Resource Path: message</c>, then a summary.</summary>
+public static class TextReport
+{
+    public static string Render(CheckResult result)
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        foreach (var r in result.Findings)
+        {
+            var f = r.Finding;
+            var where = r.File is null ? "" : r.Line is null ? r.File + ": " : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): ";
+            w.WriteLine($"{where}{Level(f.Severity)} {f.Id}: {f.Resource} {f.PropertyPath}: {f.Message} [{f.Rule.HelpLink}]");
+        }
+
+        w.WriteLine(result.Findings.Count == 0
+            ? $"stack '{result.StackName}': no findings ({RuleCatalog.All.Count.ToString(CultureInfo.InvariantCulture)} rules)"
+            : $"stack '{result.StackName}': {result.Errors.ToString(CultureInfo.InvariantCulture)} error(s), {result.Warnings.ToString(CultureInfo.InvariantCulture)} warning(s), {result.Infos.ToString(CultureInfo.InvariantCulture)} info(s)");
+        return w.ToString();
+    }
+
+    public static string Level(RuleSeverity s) => s switch
+    {
+        RuleSeverity.Error => "error",
+        RuleSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

@@ -1,0 +1,49 @@
+using ClusterRegistry.Cli.Reporting;
+
+namespace ClusterRegistry.Cli.Verbs;
+
+/// <summary>
+/// <c>check --stack NAME [--format text|json|sarif] [--out FILE]</c>: runs every rule (CRG001–CRG403) on the stack's real
+/// values. Exit 0 when no finding is an error, 1 when one is, 2 on bad input.
+/// </summary>
+public sealed class CheckVerb : IVerb
+{
+    public string Name => "check";
+
+    public string Summary => "run the rules (CRG001-CRG403) on a stack's real values; --format text|json|sarif";
+
+    public Task<int> RunAsync(VerbContext context)
+    {
+        var cl = new CommandLine(context.Args);
+        cl.AllowOnly("stack", "format", "out");
+        var format = cl.Get("format") ?? "text";
+        if (format is not ("text" or "json" or "sarif"))
+        {
+            throw new UsageException($"--format '{format}' is not one of text, json, sarif");
+        }
+
+        var stack = context.BuildStack(cl);
+        var result = CheckResult.Run(stack);
+        var text = format switch
+        {
+            "json" => JsonReport.Render(result),
+            "sarif" => SarifReport.Render(result),
+            _ => TextReport.Render(result),
+        };
+
+        if (cl.Get("out") is { } path)
+        {
+            var full = Path.GetFullPath(path);
+            var temp = full + ".tmp-" + Environment.ProcessId;
+            File.WriteAllText(temp, text);
+            File.Move(temp, full, overwrite: true);
+            context.Error.WriteLine($"check: wrote {result.Findings.Count} finding(s) to {path}");
+        }
+        else
+        {
+            context.Out.Write(text);
+        }
+
+        return Task.FromResult(result.Errors > 0 ? ExitCodes.Findings : ExitCodes.Ok);
+    }
+}

@@ -1,0 +1,164 @@
+using ClusterRegistry.Rendering.Yaml;
+
+namespace ClusterRegistry.Rendering.Flux;
+
+/// <summary>
+/// Builders for the Flux and Kubernetes objects of the GitOps tree, in the versions the CRDs in shared/schemas serve:
+/// <c>helm.toolkit.fluxcd.io/v2</c> HelmRelease, <c>source.toolkit.fluxcd.io/v1</c> HelmRepository/OCIRepository,
+/// <c>kustomize.toolkit.fluxcd.io/v1</c> Kustomization (the <c>ks.yaml</c> of flux-cluster-template repos).
+/// </summary>
+public static class FluxObjects
+{
+    public const string HelmReleaseApi = "helm.toolkit.fluxcd.io/v2";
+    public const string SourceApi = "source.toolkit.fluxcd.io/v1";
+    public const string FluxKustomizationApi = "kustomize.toolkit.fluxcd.io/v1";
+
+    public static YamlMap Metadata(string name, string? ns, YamlMap? labels = null) =>
+        new() { { "name", name }, { "namespace", ns }, { "labels", labels is { Count: > 0 } ? labels : null } };
+
+    public static YamlMap HelmRepository(string name, string ns, string url) => new()
+    {
+        { "apiVersion", SourceApi },
+        { "kind", "HelmRepository" },
+        { "metadata", Metadata(name, ns) },
+        {
+            "spec", new YamlMap
+            {
+                { "interval", "2h" },
+                { "url", url },
+                { "type", url.StartsWith("oci://", StringComparison.Ordinal) ? "oci" : null },
+            }
+        },
+    };
+
+    /// <summary>An OCIRepository for a Helm chart published as an OCI artifact (Flux's recommended source for OCI charts).</summary>
+    public static YamlMap OciChartRepository(string name, string ns, string url, string? version) => new()
+    {
+        { "apiVersion", SourceApi },
+        { "kind", "OCIRepository" },
+        { "metadata", Metadata(name, ns) },
+        {
+            "spec", new YamlMap
+            {
+                { "interval", "5m" },
+                { "layerSelector", new YamlMap { { "mediaType", "application/vnd.cncf.helm.chart.content.v1.tar+gzip" }, { "operation", "copy" } } },
+                { "ref", version is null ? new YamlMap { { "semver", ">=0.0.0" } } : new YamlMap { { "tag", version } } },
+                { "url", url },
+            }
+        },
+    };
+
+    /// <summary>A HelmRelease using <c>chartRef</c> (OCIRepository) or <c>chart.spec</c> (HelmRepository).</summary>
+    public static YamlMap HelmRelease(string name, string ns, YamlMap chartSource, YamlMap values, IReadOnlyList<YamlMap>? postRenderers = null)
+    {
+        var spec = new YamlMap { { "interval", "1h" } };
+        foreach (var (k, v) in chartSource)
+        {
+            spec[k] = v;
+        }
+
+        spec["install"] = new YamlMap { { "remediation", new YamlMap { { "retries", -1 } } } };
+        spec["upgrade"] = new YamlMap { { "cleanupOnFail", true }, { "remediation", new YamlMap { { "retries", 3 } } } };
+        if (postRenderers is { Count: > 0 })
+        {
+            spec["postRenderers"] = postRenderers;
+        }
+
+        spec["values"] = values;
+        return new YamlMap
+        {
+            { "apiVersion", HelmReleaseApi },
+            { "kind", "HelmRelease" },
+            { "metadata", Metadata(name, ns) },
+            { "spec", spec },
+        };
+    }
+
+    public static YamlMap ChartRefOci(string name) =>
+        new() { { "chartRef", new YamlMap { { "kind", "OCIRepository" }, { "name", name } } } };
+
+    public static YamlMap ChartFromHelmRepository(string chart, string? version, string repository) => new()
+    {
+        {
+            "chart", new YamlMap
+            {
+                {
+                    "spec", new YamlMap
+                    {
+                        { "chart", chart },
+                        { "version", version },
+                        { "sourceRef", new YamlMap { { "kind", "HelmRepository" }, { "name", repository } } },
+                    }
+                },
+            }
+        },
+    };
+
+    /// <summary>A post-renderer applying a JSON6902 patch to one object of the chart (e.g. pinning a Service's clusterIP).</summary>
+    public static YamlMap KustomizePatch(string kind, string name, string patch) => new()
+    {
+        {
+            "kustomize", new YamlMap
+            {
+                {
+                    "patches", new List<YamlMap>
+                    {
+                        new() { { "target", new YamlMap { { "kind", kind }, { "name", name } } }, { "patch", patch } },
+                    }
+                },
+            }
+        },
+    };
+
+    /// <summary>The flux-cluster-template <c>ks.yaml</c>: a Flux Kustomization pointing at an app folder.</summary>
+    public static YamlMap FluxKustomization(string name, string targetNamespace, string path, bool substituteClusterSecrets) => new()
+    {
+        { "apiVersion", FluxKustomizationApi },
+        { "kind", "Kustomization" },
+        { "metadata", Metadata(name, "flux-system") },
+        {
+            "spec", new YamlMap
+            {
+                { "targetNamespace", targetNamespace },
+                { "commonMetadata", new YamlMap { { "labels", new YamlMap { { "app.kubernetes.io/name", name } } } } },
+                { "path", path },
+                { "prune", true },
+                { "sourceRef", new YamlMap { { "kind", "GitRepository" }, { "name", "flux-system" }, { "namespace", "flux-system" } } },
+                { "wait", false },
+                { "interval", "30m" },
+                { "retryInterval", "1m" },
+                { "timeout", "5m" },
+                {
+                    "postBuild", substituteClusterSecrets
+                        ? new YamlMap { { "substituteFrom", new List<YamlMap> { new() { { "kind", "Secret" }, { "name", "cluster-secrets" } } } } }
+                        : null
+                },
+            }
+        },
+    };
+
+    /// <summary>A kustomize <c>kustomization.yaml</c> listing resources.</summary>
+    public static YamlMap Kustomization(IEnumerable<string> resources) => new()
+    {
+        { "apiVersion", "kustomize.config.k8s.io/v1beta1" },
+        { "kind", "Kustomization" },
+        { "resources", resources.ToList() },
+    };
+
+    public static YamlMap Namespace(string name, YamlMap? labels) => new()
+    {
+        { "apiVersion", "v1" },
+        { "kind", "Namespace" },
+        { "metadata", Metadata(name, null, labels) },
+    };
+
+    /// <summary>A Secret whose values are <c>${VAR}</c> placeholders filled by Flux post-build substitution.</summary>
+    public static YamlMap SubstitutedSecret(string name, string ns, IEnumerable<(string Key, Secret Value)> data) => new()
+    {
+        { "apiVersion", "v1" },
+        { "kind", "Secret" },
+        { "metadata", Metadata(name, ns) },
+        { "type", "Opaque" },
+        { "stringData", data.Aggregate(new YamlMap(), (m, d) => { m[d.Key] = d.Value.Placeholder; return m; }) },
+    };
+}

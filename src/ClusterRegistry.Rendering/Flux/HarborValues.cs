@@ -1,0 +1,107 @@
+using System.Globalization;
+using ClusterRegistry.Harbor;
+using ClusterRegistry.Rendering.Yaml;
+
+namespace ClusterRegistry.Rendering.Flux;
+
+/// <summary>The goharbor/harbor-helm values for a <see cref="HarborRegistry"/> (research/harbor.md §4).</summary>
+public static class HarborValues
+{
+    /// <summary>Name of the Secret holding the admin password (<c>existingSecretAdminPassword</c>).</summary>
+    public static string AdminSecretName(HarborRegistry harbor) => harbor.Name + "-admin";
+
+    /// <summary>Key of the admin password inside <see cref="AdminSecretName"/> (the chart default).</summary>
+    public const string AdminSecretKey = "HARBOR_ADMIN_PASSWORD";
+
+    public static YamlMap Build(HarborRegistry harbor)
+    {
+        ArgumentNullException.ThrowIfNull(harbor);
+        var a = harbor.Args;
+        var expose = new YamlMap { { "type", ExposeType(a.Expose) } };
+        var tls = new YamlMap { { "enabled", a.Tls } };
+        if (a.Tls && a.Expose != HarborExpose.Ingress)
+        {
+            // Required by the chart when TLS is on and the type is not ingress: the generated certificate's CN.
+            tls["certSource"] = "auto";
+            tls["auto"] = new YamlMap { { "commonName", CommonName(harbor) } };
+        }
+
+        expose["tls"] = tls;
+        switch (a.Expose)
+        {
+            case HarborExpose.LoadBalancer:
+                expose["loadBalancer"] = new YamlMap { { "name", a.ServiceName }, { "IP", a.LoadBalancerIP } };
+                break;
+            case HarborExpose.ClusterIP:
+                expose["clusterIP"] = new YamlMap { { "name", a.ServiceName }, { "staticClusterIP", a.ClusterIP } };
+                break;
+            case HarborExpose.NodePort:
+                expose["nodePort"] = new YamlMap { { "name", a.ServiceName } };
+                break;
+        }
+
+        var values = new YamlMap
+        {
+            { "expose", expose },
+            { "externalURL", harbor.ExternalUrl },
+            { "existingSecretAdminPassword", a.AdminPassword is null ? null : AdminSecretName(harbor) },
+            { "existingSecretAdminPasswordKey", a.AdminPassword is null ? null : AdminSecretKey },
+        };
+        var registryPvc = new YamlMap { { "size", a.RegistryStorageSize }, { "storageClass", a.StorageClass } };
+        values["persistence"] = new YamlMap
+        {
+            { "enabled", true },
+            { "persistentVolumeClaim", new YamlMap { { "registry", registryPvc } } },
+        };
+        values["trivy"] = new YamlMap { { "enabled", a.Trivy } };
+
+        foreach (var (dotted, raw) in a.ExtraValues.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var parts = dotted.Split('.');
+            var target = values;
+            foreach (var p in parts[..^1])
+            {
+                target = target.Map(p);
+            }
+
+            target[parts[^1]] = Typed(raw);
+        }
+
+        return values;
+    }
+
+    /// <summary>The post-renderers of the Harbor release: pin the expose Service's clusterIP (CRG203) when asked.</summary>
+    public static IReadOnlyList<YamlMap> PostRenderers(HarborRegistry harbor)
+    {
+        ArgumentNullException.ThrowIfNull(harbor);
+        var a = harbor.Args;
+        if (!a.PinClusterIP || a.ClusterIP is null || a.Expose is HarborExpose.ClusterIP or HarborExpose.Ingress)
+        {
+            return Array.Empty<YamlMap>();
+        }
+
+        var patch = $"- op: add\n  path: /spec/clusterIP\n  value: {a.ClusterIP}\n";
+        return [FluxObjects.KustomizePatch("Service", a.ServiceName, patch)];
+    }
+
+    private static string ExposeType(HarborExpose e) => e switch
+    {
+        HarborExpose.LoadBalancer => "loadBalancer",
+        HarborExpose.ClusterIP => "clusterIP",
+        HarborExpose.NodePort => "nodePort",
+        _ => "ingress",
+    };
+
+    private static string CommonName(HarborRegistry harbor) =>
+        harbor.ExternalUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : harbor.Args.LoadBalancerIP ?? harbor.ServiceHost;
+
+    private static object Typed(string raw)
+    {
+        if (raw is "true" or "false")
+        {
+            return raw == "true";
+        }
+
+        return long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : raw;
+    }
+}

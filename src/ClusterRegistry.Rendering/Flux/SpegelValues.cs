@@ -1,0 +1,34 @@
+using ClusterRegistry.Rendering.Yaml;
+using ClusterRegistry.Spegel;
+
+namespace ClusterRegistry.Rendering.Flux;
+
+/// <summary>The spegel chart values for a <see cref="SpegelRelease"/> (research/spegel-containerd.md §1).</summary>
+public static class SpegelValues
+{
+    public static YamlMap Build(SpegelRelease spegel)
+    {
+        ArgumentNullException.ThrowIfNull(spegel);
+        var a = spegel.Args;
+        var values = new YamlMap
+        {
+            {
+                "spegel", new YamlMap
+                {
+                    { "mirroredRegistries", a.MirroredRegistries.ToList() },
+                    { "additionalMirrorTargets", a.AdditionalMirrorTargets.Count > 0 ? a.AdditionalMirrorTargets.ToList() : null },
+                    { "prependExisting", a.PrependExisting },
+                    { "containerdRegistryConfigPath", a.ContainerdRegistryConfigPath },
+                    { "resolveTags", a.ResolveTags },
+                }
+            },
+        };
+
+        // Pin the ports the node view's mirror targets use, whatever the chart's defaults are.
+        var registry = spegel.UsesHostPort
+            ? new YamlMap { { "hostPort", a.RegistryHostPort }, { "nodePort", a.RegistryNodePort } }
+            : new YamlMap { { "nodePort", a.RegistryHostPort } };
+        values["service"] = new YamlMap { { "registry", registry } };
+        return values;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections;
+
+namespace ClusterRegistry.Rendering.Yaml;
+
+/// <summary>
+/// An insertion-ordered YAML mapping for emitting documents with a fixed key order. Values: <see cref="string"/>,
+/// <see cref="bool"/>, integers, <see cref="YamlMap"/>, or <see cref="IEnumerable{T}"/> of values (sequences).
+/// Null values are skipped, so optional fields can be written inline.
+/// </summary>
+public sealed class YamlMap : IEnumerable<KeyValuePair<string, object>>
+{
+    private readonly List<KeyValuePair<string, object>> entries = new();
+
+    public int Count => entries.Count;
+
+    /// <summary>Sets <paramref name="key"/> (replacing an existing entry in place); null removes nothing and adds nothing.</summary>
+    public object? this[string key]
+    {
+        get => entries.FirstOrDefault(e => e.Key == key).Value;
+        set
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            var i = entries.FindIndex(e => e.Key == key);
+            if (i >= 0)
+            {
+                entries[i] = new(key, value);
+            }
+            else
+            {
+                entries.Add(new(key, value));
+            }
+        }
+    }
+
+    /// <summary>Collection-initialiser support: <c>new YamlMap { { "a", 1 } }</c>.</summary>
+    public void Add(string key, object? value) => this[key] = value;
+
+    /// <summary>The sub-map at <paramref name="key"/>, created when missing.</summary>
+    public YamlMap Map(string key)
+    {
+        if (this[key] is YamlMap m)
+        {
+            return m;
+        }
+
+        var created = new YamlMap();
+        this[key] = created;
+        return created;
+    }
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => entries.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using ClusterRegistry.Rules.Topology;
+
+namespace ClusterRegistry.Rules.Talos;
+
+/// <summary>CRG209: a password, token or key is written in code. Fix data: <c>variable</c> (a suggested environment variable).</summary>
+public sealed class Crg209PlaintextSecret : Rule
+{
+    public static readonly RuleDescriptor Id = new("CRG209", "Secret written in source code", RuleSeverity.Error, "Talos",
+        "A password, token or key literal ends up in source control and in every rendered file.");
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override IEnumerable<Finding> Evaluate(TopologySnapshot s)
+    {
+        var seen = new HashSet<SecretInfo>();
+        foreach (var h in s.Harbors)
+        {
+            foreach (var f in Check(h, "AdminPassword", h.AdminPassword, "HARBOR_ADMIN_PASSWORD", seen))
+            {
+                yield return f;
+            }
+
+            for (var i = 0; i < h.ExtraValues.Count; i++)
+            {
+                var kv = h.ExtraValues[i];
+                if (kv.Key.TryGet(out var k) && kv.Value.TryGet(out var v) && IsSecretKey(k) && v.Length > 0 && !v.StartsWith("${", StringComparison.Ordinal))
+                {
+                    yield return Report(h, Topo.Entry("ExtraValues", kv.Key, i),
+                        $"Helm value '{k}' holds a secret written in code: it lands in source control and rendered files; pass it through a Secret (e.g. AdminPassword = Secret.FromEnvironment(...))",
+                        First(kv.Value.Location, kv.Location, h.ExtraValues.Location));
+                }
+            }
+        }
+
+        foreach (var p in s.TalosPatches)
+        {
+            for (var i = 0; i < p.RegistryConfigs.Count; i++)
+            {
+                var rc = p.RegistryConfigs[i];
+                var path = Topo.Entry("RegistryConfig", rc.Key, i);
+                var stem = "REGISTRY_" + Stem(rc.Key.GetOrDefault("AUTH"));
+                if (rc.Auth.TryGet(out var auth) && auth is not null)
+                {
+                    foreach (var f in Check(p, path + ".Auth.Password", auth.Password, stem + "_PASSWORD", seen))
+                    {
+                        yield return f;
+                    }
+
+                    foreach (var f in Check(p, path + ".Auth.Auth", auth.AuthString, stem + "_AUTH", seen))
+                    {
+                        yield return f;
+                    }
+
+                    foreach (var f in Check(p, path + ".Auth.IdentityToken", auth.IdentityToken, stem + "_TOKEN", seen))
+                    {
+                        yield return f;
+                    }
+                }
+
+                if (rc.Tls.TryGet(out var tls) && tls is not null)
+                {
+                    foreach (var f in Check(p, path + ".Tls.ClientKey", tls.ClientKey, stem + "_CLIENT_KEY", seen))
+                    {
+                        yield return f;
+                    }
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Finding> Check(ResourceInfo r, string path, Val<SecretInfo?> secret, string variable, HashSet<SecretInfo> seen)
+    {
+        if (secret.TryGet(out var si) && si is not null && si.Kind == SecretKind.Plaintext && seen.Add(si))
+        {
+            yield return Report(r, path,
+                $"{path} is a secret written in source code: it lands in source control; use Secret.FromEnvironment(\"{variable}\") or a robot's Secret",
+                First(si.Location, secret.Location), FixData("variable", variable));
+        }
+    }
+
+    private static bool IsSecretKey(string key)
+    {
+        var k = key.ToLowerInvariant();
+        return k.IndexOf("password", StringComparison.Ordinal) >= 0 || k.IndexOf("secret", StringComparison.Ordinal) >= 0 ||
+               k.IndexOf("token", StringComparison.Ordinal) >= 0;
+    }
+
+    private static string Stem(string key)
+    {
+        var chars = key.ToUpperInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!((chars[i] >= 'A' && chars[i] <= 'Z') || (chars[i] >= '0' && chars[i] <= '9')))
+            {
+                chars[i] = '_';
+            }
+        }
+
+        return new string(chars);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using ClusterRegistry.Rules.Values;
+
+namespace ClusterRegistry.Rules.Topology;
+
+/// <summary>How the Harbor chart exposes its Service (mirrors <c>ClusterRegistry.Harbor.HarborExpose</c>).</summary>
+public enum HarborExposeKind
+{
+    LoadBalancer,
+    ClusterIP,
+    NodePort,
+    Ingress,
+}
+
+/// <summary>
+/// A <c>HarborRegistry</c>. Properties start at the SDK's defaults (<c>HarborArgs</c>), so a builder only overwrites what
+/// the stack assigns. Derived values (<see cref="ServiceHost"/>, <see cref="RegistryHost"/>, …) are computed here exactly as
+/// the model computes them, so the analyzer and <c>check</c> see the same thing.
+/// </summary>
+public sealed class HarborInfo : ResourceInfo
+{
+    public override string Kind => "HarborRegistry";
+
+    public Val<string> Namespace { get; set; } = "harbor";
+
+    public Val<string?> ChartVersion { get; set; } = Val<string?>.Known(null);
+
+    public Val<string> ChartRepository { get; set; } = "https://helm.goharbor.io";
+
+    public Val<HarborExposeKind> Expose { get; set; } = HarborExposeKind.LoadBalancer;
+
+    public Val<string> ServiceName { get; set; } = "harbor";
+
+    public Val<string?> LoadBalancerIP { get; set; } = Val<string?>.Known(null);
+
+    public Val<string?> ClusterIP { get; set; } = Val<string?>.Known(null);
+
+    public Val<bool> PinClusterIP { get; set; } = true;
+
+    public Val<string?> ServiceSubnet { get; set; } = Val<string?>.Known(null);
+
+    /// <summary>The <c>ExternalUrl</c> argument as written (null: derived from the LoadBalancer IP).</summary>
+    public Val<string?> ExternalUrl { get; set; } = Val<string?>.Known(null);
+
+    public Val<bool> Tls { get; set; } = true;
+
+    public Val<SecretInfo?> AdminPassword { get; set; } = Val<SecretInfo?>.Known(null);
+
+    /// <summary><c>ExtraValues</c> (dotted Helm keys).</summary>
+    public ValList<KeyValueInfo> ExtraValues { get; set; } = new();
+
+    /// <summary><c>http</c> or <c>https</c>.</summary>
+    public Val<string> Scheme => Tls.Map(t => t ? "https" : "http");
+
+    /// <summary><c>{ServiceName}.{Namespace}.svc.cluster.local</c>.</summary>
+    public Val<string> ServiceHost =>
+        ServiceName.IsKnown && Namespace.IsKnown
+            ? Val<string>.Known(ServiceName.Value + "." + Namespace.Value + ".svc.cluster.local", ServiceName.Location ?? Namespace.Location)
+            : Val<string>.Unknown();
+
+    /// <summary>The in-cluster DNS names that reach the Service: <c>svc.ns.svc.cluster.local</c>, <c>svc.ns.svc</c>, <c>svc.ns</c>.</summary>
+    public IReadOnlyList<string> ServiceHostForms =>
+        ServiceName.IsKnown && Namespace.IsKnown
+            ? new[]
+            {
+                ServiceName.Value + "." + Namespace.Value + ".svc.cluster.local",
+                ServiceName.Value + "." + Namespace.Value + ".svc",
+                ServiceName.Value + "." + Namespace.Value,
+            }
+            : new string[0];
+
+    /// <summary><c>{Scheme}://{ServiceHost}</c>.</summary>
+    public Val<string> InternalEndpoint =>
+        Scheme.IsKnown && ServiceHost.IsKnown ? Val<string>.Known(Scheme.Value + "://" + ServiceHost.Value) : Val<string>.Unknown();
+
+    /// <summary>The external URL: explicit, or <c>{Scheme}://{LoadBalancerIP}</c>, or null.</summary>
+    public Val<string?> EffectiveExternalUrl
+    {
+        get
+        {
+            if (!ExternalUrl.IsKnown)
+            {
+                return Val<string?>.Unknown(ExternalUrl.Location);
+            }
+
+            if (ExternalUrl.Value is not null)
+            {
+                return ExternalUrl;
+            }
+
+            if (!LoadBalancerIP.IsKnown || !Scheme.IsKnown)
+            {
+                return Val<string?>.Unknown(LoadBalancerIP.Location);
+            }
+
+            return Val<string?>.Known(LoadBalancerIP.Value is null ? null : Scheme.Value + "://" + LoadBalancerIP.Value, LoadBalancerIP.Location);
+        }
+    }
+
+    /// <summary>
+    /// The registry host that image references use (<c>host[:port]</c> of <see cref="EffectiveExternalUrl"/>, default
+    /// ports dropped; else the LoadBalancer IP). This is the Talos mirror key and Spegel registry of this Harbor.
+    /// </summary>
+    public Val<string?> RegistryHost
+    {
+        get
+        {
+            var url = EffectiveExternalUrl;
+            if (!url.IsKnown)
+            {
+                return Val<string?>.Unknown(url.Location);
+            }
+
+            if (url.Value is not null && EndpointUrl.TryParse(url.Value, out var parsed))
+            {
+                return Val<string?>.Known(parsed.HostPortWithoutDefault, url.Location);
+            }
+
+            return LoadBalancerIP;
+        }
+    }
+
+    /// <summary>
+    /// Every known host[:port] that reaches this Harbor: the Service DNS forms, the ClusterIP, the LoadBalancer IP and the
+    /// registry host. Used to tell whether an endpoint or an auth key "points at Harbor".
+    /// </summary>
+    public IReadOnlyList<string> KnownHosts
+    {
+        get
+        {
+            var hosts = new List<string>(ServiceHostForms);
+            if (ClusterIP.TryGet(out var cip) && cip is not null)
+            {
+                hosts.Add(cip);
+            }
+
+            if (LoadBalancerIP.TryGet(out var lb) && lb is not null)
+            {
+                hosts.Add(lb);
+            }
+
+            if (RegistryHost.TryGet(out var rh) && rh is not null && !hosts.Contains(rh))
+            {
+                hosts.Add(rh);
+            }
+
+            return hosts;
+        }
+    }
+
+    /// <summary>True when <paramref name="host"/> (host or host:port, any case) is one of <see cref="KnownHosts"/>.</summary>
+    public bool IsHost(string host)
+    {
+        var h = HostPort.Normalize(host);
+        foreach (var k in KnownHosts)
+        {
+            if (HostPort.Normalize(k) == h)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="host"/> is one of the Service's in-cluster DNS names.</summary>
+    public bool IsServiceHost(string host)
+    {
+        var h = HostPort.Normalize(host);
+        foreach (var k in ServiceHostForms)
+        {
+            if (HostPort.Normalize(k) == h)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A key/value pair (Helm extra values, namespace labels).</summary>
+public sealed class KeyValueInfo
+{
+    public KeyValueInfo(Val<string> key, Val<string> value, object? location = null)
+    {
+        Key = key;
+        Value = value;
+        Location = location;
+    }
+
+    public Val<string> Key { get; }
+
+    public Val<string> Value { get; }
+
+    /// <summary>Where the element is written.</summary>
+    public object? Location { get; }
+}

@@ -1,0 +1,29 @@
+namespace ClusterRegistry.Rules.Topology;
+
+/// <summary>A <c>HarborProject</c>.</summary>
+public sealed class ProjectInfo : ResourceInfo
+{
+    public override string Kind => "HarborProject";
+
+    /// <summary>The Harbor that holds the project (symbolic reference; null when unset).</summary>
+    public Val<HarborInfo?> Registry { get; set; } = Val<HarborInfo?>.Known(null);
+
+    /// <summary>The <c>ProjectName</c> argument (null: the resource name).</summary>
+    public Val<string?> ProjectName { get; set; } = Val<string?>.Known(null);
+
+    public Val<bool> Public { get; set; } = false;
+
+    /// <summary>The name in Harbor.</summary>
+    public Val<string> EffectiveProjectName
+    {
+        get
+        {
+            if (!ProjectName.IsKnown)
+            {
+                return Val<string>.Unknown(ProjectName.Location);
+            }
+
+            return ProjectName.Value is { } p ? Val<string>.Known(p, ProjectName.Location) : Name;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace ClusterRegistry.Rules.Topology;
+
+/// <summary>Base of every resource in the snapshot: its kind (the SDK class name), its name and where it is declared.</summary>
+public abstract class ResourceInfo
+{
+    /// <summary>The SDK class name, e.g. <c>TalosMachinePatch</c>; used in messages.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The resource name (first constructor argument).</summary>
+    public Val<string> Name { get; set; } = Val<string>.Unknown();
+
+    /// <summary>Where the resource is created (the <c>new</c> expression); the fallback location of its findings.</summary>
+    public object? Location { get; set; }
+
+    /// <summary><c>Kind 'name'</c>, or <c>Kind &lt;unknown name&gt;</c>.</summary>
+    public string Label => Name.IsKnown ? Kind + " '" + Name.Value + "'" : Kind + " <unknown name>";
+
+    public override string ToString() => Label;
+}

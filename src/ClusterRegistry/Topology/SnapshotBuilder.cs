@@ -1,0 +1,267 @@
+using ClusterRegistry.Harbor;
+using ClusterRegistry.Probes;
+using ClusterRegistry.Rules.Topology;
+using ClusterRegistry.Spegel;
+using ClusterRegistry.Talos;
+
+namespace ClusterRegistry.Topology;
+
+/// <summary>
+/// Builds the rules' <see cref="TopologySnapshot"/> from a built <see cref="Stack"/>: every value is known except resource
+/// outputs (robot secrets), and every location is the resource's <see cref="Resource.Source"/>. References the model
+/// computes (a robot's <c>Secret</c>, <c>FullName</c>, its Harbor) become the same symbolic references the analyzer
+/// builds from source, so a rule sees the same thing in both places.
+/// </summary>
+public static class SnapshotBuilder
+{
+    public static TopologySnapshot Build(Stack stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var context = new Context();
+        var snapshot = new TopologySnapshot { StackName = stack.Name };
+
+        foreach (var h in stack.ResourcesOf<HarborRegistry>())
+        {
+            snapshot.Harbors.Add(context.Harbor(h));
+        }
+
+        foreach (var r in stack.ResourcesOf<RobotAccount>())
+        {
+            snapshot.Robots.Add(context.Robot(r));
+        }
+
+        foreach (var p in stack.ResourcesOf<HarborProject>())
+        {
+            snapshot.Projects.Add(new ProjectInfo
+            {
+                Name = p.Name,
+                Location = Where(p),
+                Registry = Val<HarborInfo?>.Known(p.Args.Registry is { } reg ? context.Harbor(reg) : null),
+                ProjectName = Val<string?>.Known(p.Args.ProjectName),
+                Public = p.Args.Public,
+            });
+        }
+
+        foreach (var s in stack.ResourcesOf<SpegelRelease>())
+        {
+            var info = new SpegelInfo
+            {
+                Name = s.Name,
+                Location = Where(s),
+                Namespace = s.Args.Namespace,
+                ChartVersion = Val<string?>.Known(s.Args.ChartVersion),
+                PrependExisting = s.Args.PrependExisting,
+                ContainerdRegistryConfigPath = Val<string?>.Known(s.Args.ContainerdRegistryConfigPath),
+                MirroredRegistries = new ValList<Val<string>>(s.Args.MirroredRegistries.Select(K)),
+                AdditionalMirrorTargets = new ValList<Val<string>>(s.Args.AdditionalMirrorTargets.Select(K)),
+                NamespaceLabels = new ValList<KeyValueInfo>(s.Args.NamespaceLabels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
+            };
+            snapshot.Spegels.Add(info);
+        }
+
+        foreach (var t in stack.ResourcesOf<TalosMachinePatch>())
+        {
+            snapshot.TalosPatches.Add(context.Patch(t));
+        }
+
+        foreach (var p in stack.ResourcesOf<PullLatencyProbe>())
+        {
+            snapshot.Probes.Add(new ProbeInfo
+            {
+                Name = p.Name,
+                Location = Where(p),
+                Image = p.Args.Image,
+                BudgetSeconds = p.Args.Budget.TotalSeconds,
+                ExpectedSizeBytes = Val<long?>.Known(p.Args.ExpectedSizeBytes),
+                LinkMegabitsPerSecond = Val<double?>.Known(p.Args.LinkMegabitsPerSecond),
+            });
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>The location <c>check</c> reports: the resource's repository-relative file and line.</summary>
+    public static SourceFileLocation Where(Resource r) => new(r.Source.RelativePath, r.Source.Line);
+
+    private static Val<string> K(string value) => Val<string>.Known(value);
+
+    private sealed class Context
+    {
+        private readonly Dictionary<HarborRegistry, HarborInfo> harbors = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<RobotAccount, RobotInfo> robots = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<TalosRegistryAuth, AuthInfo> auths = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Secret, SecretInfo> secrets = new(ReferenceEqualityComparer.Instance);
+
+        public HarborInfo Harbor(HarborRegistry h)
+        {
+            if (harbors.TryGetValue(h, out var info))
+            {
+                return info;
+            }
+
+            var a = h.Args;
+            info = new HarborInfo
+            {
+                Name = h.Name,
+                Location = Where(h),
+                Namespace = a.Namespace,
+                ChartVersion = Val<string?>.Known(a.ChartVersion),
+                ChartRepository = a.ChartRepository,
+                Expose = (HarborExposeKind)(int)a.Expose,
+                ServiceName = a.ServiceName,
+                LoadBalancerIP = Val<string?>.Known(a.LoadBalancerIP),
+                ClusterIP = Val<string?>.Known(a.ClusterIP),
+                PinClusterIP = a.PinClusterIP,
+                ServiceSubnet = Val<string?>.Known(a.ServiceSubnet),
+                ExternalUrl = Val<string?>.Known(a.ExternalUrl),
+                Tls = a.Tls,
+                ExtraValues = new ValList<KeyValueInfo>(a.ExtraValues.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
+            };
+            harbors[h] = info;
+            info.AdminPassword = Val<SecretInfo?>.Known(SecretOf(a.AdminPassword));
+            return info;
+        }
+
+        public RobotInfo Robot(RobotAccount r)
+        {
+            if (robots.TryGetValue(r, out var info))
+            {
+                return info;
+            }
+
+            var a = r.Args;
+            info = new RobotInfo
+            {
+                Name = r.Name,
+                Location = Where(r),
+                Registry = Val<HarborInfo?>.Known(a.Registry is { } reg ? Harbor(reg) : null),
+                Level = a.Level == RobotLevel.Project ? RobotLevelKind.Project : RobotLevelKind.System,
+                Project = Val<string?>.Known(a.Project),
+                DurationDays = a.DurationDays,
+                SecretVariable = r.Secret.Variable,
+            };
+            foreach (var p in a.Permissions)
+            {
+                var perm = new PermissionInfo { Kind = p.Kind, Namespace = p.Namespace };
+                foreach (var access in p.Access)
+                {
+                    perm.Access.Add(new AccessInfo(access.Resource, access.Action));
+                }
+
+                info.Permissions.Add(perm);
+            }
+
+            robots[r] = info;
+            return info;
+        }
+
+        public TalosPatchInfo Patch(TalosMachinePatch t)
+        {
+            var a = t.Args;
+            var info = new TalosPatchInfo
+            {
+                Name = t.Name,
+                Location = Where(t),
+                TalosVersion = a.TalosVersion ?? "",
+                Nodes = new ValList<Val<string>>(a.Nodes.Select(K)),
+            };
+            foreach (var (key, mirror) in a.Mirrors)
+            {
+                info.Mirrors.Add(new MirrorInfo
+                {
+                    Key = key,
+                    Endpoints = new ValList<Val<string>>(mirror.Endpoints.Select(K)),
+                    OverridePath = Val<bool?>.Known(mirror.OverridePath),
+                    SkipFallback = Val<bool?>.Known(mirror.SkipFallback),
+                });
+            }
+
+            foreach (var (key, config) in a.RegistryConfig)
+            {
+                info.RegistryConfigs.Add(new RegistryConfigInfo
+                {
+                    Key = key,
+                    Auth = Val<AuthInfo?>.Known(config?.Auth is { } auth ? Auth(auth, t.Stack) : null),
+                    Tls = Val<TlsInfo?>.Known(config?.Tls is { } tls
+                        ? new TlsInfo
+                        {
+                            InsecureSkipVerify = Val<bool?>.Known(tls.InsecureSkipVerify),
+                            Ca = Val<string?>.Known(tls.Ca),
+                            ClientKey = Val<SecretInfo?>.Known(SecretOf(tls.ClientKey)),
+                        }
+                        : null),
+                });
+            }
+
+            foreach (var e in a.ExtraHostEntries)
+            {
+                info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = new ValList<Val<string>>(e.Aliases.Select(K)) });
+            }
+
+            foreach (var f in a.Files)
+            {
+                info.Files.Add(new TalosFileInfo { Path = f.Path ?? "", Content = f.Content ?? "", Op = f.Op.ToString().ToLowerInvariant() });
+            }
+
+            foreach (var c in a.CriCustomizations)
+            {
+                info.CriCustomizations.Add(new CriCustomizationInfo { Name = c.Name ?? "", Content = c.Content ?? "" });
+            }
+
+            return info;
+        }
+
+        private AuthInfo Auth(TalosRegistryAuth auth, Stack stack)
+        {
+            if (auths.TryGetValue(auth, out var info))
+            {
+                return info;
+            }
+
+            info = new AuthInfo
+            {
+                Username = Val<string?>.Known(auth.Username),
+                UsernameVariable = Val<string?>.Known(auth.UsernameVariable),
+                Password = Val<SecretInfo?>.Known(SecretOf(auth.Password)),
+                AuthString = Val<SecretInfo?>.Known(SecretOf(auth.Auth)),
+                IdentityToken = Val<SecretInfo?>.Known(SecretOf(auth.IdentityToken)),
+            };
+
+            // Username = robot.FullName in source is a reference to the robot; the built model only has the string.
+            if (auth.Username is not null)
+            {
+                var robot = stack.ResourcesOf<RobotAccount>().FirstOrDefault(r => r.FullName == auth.Username);
+                if (robot is not null)
+                {
+                    info.UsernameRobot = Robot(robot);
+                }
+            }
+
+            auths[auth] = info;
+            return info;
+        }
+
+        private SecretInfo? SecretOf(Secret? secret)
+        {
+            if (secret is null)
+            {
+                return null;
+            }
+
+            if (secrets.TryGetValue(secret, out var info))
+            {
+                return info;
+            }
+
+            info = secret.Source switch
+            {
+                SecretSource.ResourceOutput when secret.Owner is RobotAccount robot => SecretInfo.FromRobot(Robot(robot)),
+                SecretSource.ResourceOutput => new SecretInfo(SecretKind.ResourceOutput) { Variable = secret.Variable },
+                SecretSource.Plaintext => SecretInfo.Plaintext(secret.Variable),
+                _ => SecretInfo.FromEnvironment(secret.Variable),
+            };
+            secrets[secret] = info;
+            return info;
+        }
+    }
+}

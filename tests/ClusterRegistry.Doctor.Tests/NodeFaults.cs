@@ -1,3 +1,6 @@
+using Tomlyn;
+using Tomlyn.Model;
+
 namespace ClusterRegistry.Doctor.Tests;
 
 /// <summary>
@@ -33,22 +36,29 @@ public static class NodeFaults
         }),
         new("drop auth", "CRG504", root =>
         {
+            // Remove the endpoint host's auth table, whichever plugin layout the file uses (2.x node view or 1.6 sandbox).
             var path = Path.Combine(root, "etc/cri/conf.d/cri.toml");
-            var lines = File.ReadAllLines(path).ToList();
-            var start = lines.FindIndex(l => l.Contains("configs.'harbor.harbor.svc.cluster.local']", StringComparison.Ordinal) || l.Contains("configs.\"harbor.harbor.svc.cluster.local\"]", StringComparison.Ordinal));
-            var end = start + 1;
-            while (end < lines.Count && (lines[end].Contains("harbor.harbor.svc.cluster.local", StringComparison.Ordinal) || !lines[end].TrimStart().StartsWith('[')))
+            var model = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path))!;
+            var removed = false;
+            foreach (var (_, plugin) in (TomlTable)model["plugins"])
             {
-                end++;
+                if (plugin is TomlTable p && p.TryGetValue("registry", out var r) && r is TomlTable reg && reg.TryGetValue("configs", out var c) && c is TomlTable configs)
+                {
+                    removed |= configs.Remove("harbor.harbor.svc.cluster.local");
+                }
             }
 
-            lines.RemoveRange(start, end - start);
-            File.WriteAllText(path, string.Join("\n", lines) + "\n");
+            Assert.True(removed, "the node had no auth for harbor.harbor.svc.cluster.local to drop");
+            File.WriteAllText(path, TomlSerializer.Serialize(model));
         }),
         new("wrong /etc/hosts", "CRG505", root =>
         {
             var path = Path.Combine(root, "etc/hosts");
-            File.WriteAllText(path, File.ReadAllText(path).Replace("127.0.0.243 harbor", "127.0.0.244 harbor", StringComparison.Ordinal));
+            // Point the Harbor Service name at another address: a re-created Service, a stale entry.
+            var lines = File.ReadAllLines(path).Select(l => l.Contains("harbor.harbor.svc.cluster.local", StringComparison.Ordinal)
+                ? "127.0.0.244 " + l.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[1]
+                : l);
+            File.WriteAllText(path, string.Join("\n", lines) + "\n");
         }),
         new("plant an old ingest", "CRG506", root =>
         {

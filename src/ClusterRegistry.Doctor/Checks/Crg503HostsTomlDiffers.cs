@@ -84,7 +84,7 @@ public sealed class Crg503HostsTomlDiffers : INodeCheck
         }
         else if (expected.Server is not null && actual.Server is not null)
         {
-            if (!string.Equals(expected.Server.NormalizedUrl, actual.Server.NormalizedUrl, StringComparison.Ordinal))
+            if (expected.Server.MatchKey != actual.Server.MatchKey || !string.Equals(expected.Server.Scheme, actual.Server.Scheme, StringComparison.OrdinalIgnoreCase))
             {
                 diffs.Add($"server = '{actual.Server.Url}', expected '{expected.Server.Url}'");
             }
@@ -109,20 +109,11 @@ public sealed class Crg503HostsTomlDiffers : INodeCheck
             diffs.Add($"capabilities of {label} are {actual.CapabilitiesText}, expected {expected.CapabilitiesText}");
         }
 
-        if ((expected.OverridePath ?? false) != (actual.OverridePath ?? false))
-        {
-            diffs.Add($"override_path of {label} is {(actual.OverridePath ?? false).ToString().ToLowerInvariant()}, expected {(expected.OverridePath ?? false).ToString().ToLowerInvariant()}");
-        }
-
         if ((expected.SkipVerify ?? false) != (actual.SkipVerify ?? false))
         {
             diffs.Add($"skip_verify of {label} is {(actual.SkipVerify ?? false).ToString().ToLowerInvariant()}, expected {(expected.SkipVerify ?? false).ToString().ToLowerInvariant()}");
         }
     }
 
-    // containerd grants every capability when the key is absent.
-    private static bool SameCapabilities(IReadOnlyList<string>? e, IReadOnlyList<string>? a) =>
-        (e ?? All).SequenceEqual(a ?? All, StringComparer.Ordinal);
-
-    private static readonly string[] All = ["pull", "push", "resolve"];
+    private static bool SameCapabilities(IReadOnlyList<string> e, IReadOnlyList<string> a) => e.SequenceEqual(a, StringComparer.Ordinal);
 }

@@ -1,0 +1,112 @@
+using ClusterRegistry.Probe.Sandbox;
+using ClusterRegistry.Rendering.NodeView;
+
+namespace ClusterRegistry.Doctor.Sandbox;
+
+/// <summary>
+/// Where a sandbox node keeps its files: a directory laid out like a Talos node's root, so <c>doctor --root</c> reads the
+/// real containerd state: <c>etc/cri/conf.d/hosts/</c> (containerd's config_path), <c>etc/cri/conf.d/cri.toml</c> (here
+/// the containerd config itself, with the CRI auth), <c>etc/hosts</c> (bind-mounted over /etc/hosts in containerd's mount
+/// namespace), <c>var/lib/containerd</c> (root), <c>run/containerd</c> (state and socket).
+/// </summary>
+public sealed record SandboxNodeLayout(string Root)
+{
+    public string HostsDirectory => Path.Combine(Root, "etc/cri/conf.d/hosts");
+
+    public string CriToml => Path.Combine(Root, "etc/cri/conf.d/cri.toml");
+
+    public string EtcHosts => Path.Combine(Root, "etc/hosts");
+
+    public string ContainerdRoot => Path.Combine(Root, "var/lib/containerd");
+
+    public string ContainerdState => Path.Combine(Root, "run/containerd");
+
+    public string Socket => Path.Combine(ContainerdState, "containerd.sock");
+
+    /// <summary>The same folders in the form the containerd 1.6 translator takes.</summary>
+    public Containerd16Paths ToContainerdPaths() => new(ContainerdRoot, ContainerdState, Socket, HostsDirectory, CriToml);
+}
+
+/// <summary>
+/// Applies a stack's node view to a sandbox node: the files Talos and Spegel would leave on the node, translated by the
+/// probe's <see cref="Containerd16Config"/> to the CRI keys of the sandbox's containerd 1.6, secrets resolved from the
+/// environment. Written to a temporary folder and moved into place, so a failure leaves nothing half-written.
+/// </summary>
+public static class SandboxNode
+{
+    /// <summary>The node view of <paramref name="nodeIp"/> translated for a containerd 1.6 running on <paramref name="layout"/>.</summary>
+    public static Containerd16Sandbox Translate(Stack stack, string nodeIp, SandboxNodeLayout layout, Func<string, string?>? secretLookup = null)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(layout);
+        var view = NodeViewRenderer.RenderNode(stack, nodeIp);
+        return Containerd16Config.Translate(
+            view.ToDictionary(kv => "/" + kv.Key, kv => kv.Value, StringComparer.Ordinal), layout.ToContainerdPaths(), secretLookup ?? Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>Writes the node's files under <paramref name="root"/> (replacing what was there) and returns the layout.</summary>
+    public static SandboxNodeLayout Apply(Stack stack, string nodeIp, string root, Func<string, string?>? secretLookup = null)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var layout = new SandboxNodeLayout(Path.GetFullPath(root));
+        var view = NodeViewRenderer.RenderNode(stack, nodeIp);
+
+        var temp = layout.Root.TrimEnd('/') + $".tmp-{Environment.ProcessId}";
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+
+        var tempLayout = new SandboxNodeLayout(temp);
+        try
+        {
+            // The translator bakes absolute paths into the config: give it the final ones.
+            var sandbox = Translate(stack, nodeIp, layout, secretLookup);
+
+            // Every other file of the node view (the CRI parts), as Talos leaves it.
+            foreach (var (path, content) in view)
+            {
+                if (path.StartsWith("etc/cri/conf.d/hosts/", StringComparison.Ordinal) || path is "etc/cri/conf.d/cri.toml" or "etc/hosts")
+                {
+                    continue;
+                }
+
+                Write(Path.Combine(temp, path), content);
+            }
+
+            foreach (var (rel, content) in sandbox.HostsFiles)
+            {
+                Write(Path.Combine(tempLayout.HostsDirectory, rel), content);
+            }
+
+            Write(tempLayout.CriToml, sandbox.ConfigToml);
+            Write(tempLayout.EtcHosts, sandbox.EtcHosts);
+            Directory.CreateDirectory(Path.Combine(tempLayout.ContainerdRoot, "io.containerd.content.v1.content/ingest"));
+            Directory.CreateDirectory(tempLayout.ContainerdState);
+
+            if (Directory.Exists(layout.Root))
+            {
+                Directory.Delete(layout.Root, recursive: true);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(layout.Root.TrimEnd('/'))!);
+            Directory.Move(temp, layout.Root);
+            return layout;
+        }
+        catch
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static void Write(string path, string content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+}

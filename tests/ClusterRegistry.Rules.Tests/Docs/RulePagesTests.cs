@@ -67,6 +67,7 @@ public sealed class RulePagesTests
             Assert.False(string.IsNullOrWhiteSpace(page.Sections[section]), $"{id}.md: '## {section}' is empty");
         }
 
+        Assert.Contains("RULES.md", page.Sections["Why it breaks pulls"]);
         Assert.Matches(@"talosctl -n \S+ (ls|read|reboot)", page.Sections["Fix and confirm"] + page.Sections["Bad"]);
     }
 

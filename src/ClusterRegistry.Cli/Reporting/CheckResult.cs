@@ -17,22 +17,38 @@ public sealed class CheckResult
 
     public IReadOnlyList<ReportedFinding> Findings { get; }
 
-    public int Errors => Findings.Count(f => f.Finding.Severity == RuleSeverity.Error);
+    public int Errors => Findings.Count(f => f.Severity == RuleSeverity.Error);
 
-    public int Warnings => Findings.Count(f => f.Finding.Severity == RuleSeverity.Warning);
+    public int Warnings => Findings.Count(f => f.Severity == RuleSeverity.Warning);
 
-    public int Infos => Findings.Count(f => f.Finding.Severity == RuleSeverity.Info);
+    public int Infos => Findings.Count(f => f.Severity == RuleSeverity.Info);
 
-    /// <summary>Runs every rule on the stack's real values.</summary>
-    public static CheckResult Run(Stack stack)
+    /// <summary>
+    /// Runs every rule on the stack's real values; with <paramref name="severities"/>, at the severities the team set in
+    /// .editorconfig/.globalconfig (a rule set to none or silent is not reported).
+    /// </summary>
+    public static CheckResult Run(Stack stack, SeverityConfiguration? severities = null)
     {
         var snapshot = SnapshotBuilder.Build(stack);
-        return From(stack.Name, RuleEngine.Run(snapshot));
+        return From(stack.Name, RuleEngine.Run(snapshot), severities);
     }
 
     /// <summary>Wraps findings computed elsewhere.</summary>
-    public static CheckResult From(string stackName, IEnumerable<Finding> findings) =>
-        new(stackName, findings.Select(f => new ReportedFinding(f)).ToList());
+    public static CheckResult From(string stackName, IEnumerable<Finding> findings, SeverityConfiguration? severities = null)
+    {
+        var reported = new List<ReportedFinding>();
+        foreach (var f in findings)
+        {
+            var r = new ReportedFinding(f);
+            var severity = severities is null ? f.Severity : severities.SeverityOf(f, r.File);
+            if (severity is { } s)
+            {
+                reported.Add(r.WithSeverity(s));
+            }
+        }
+
+        return new(stackName, reported);
+    }
 }
 
 /// <summary>A finding with its source file and line when the location is a <see cref="SourceFileLocation"/>.</summary>
@@ -45,4 +61,9 @@ public sealed class ReportedFinding(Finding finding)
 
     /// <summary>1-based line, or null.</summary>
     public int? Line { get; } = finding.Location is SourceFileLocation { Line: > 0 } l ? l.Line : null;
+
+    /// <summary>The effective severity: the rule's default unless the team configured another.</summary>
+    public RuleSeverity Severity { get; private init; } = finding.Severity;
+
+    internal ReportedFinding WithSeverity(RuleSeverity severity) => new(Finding) { Severity = severity };
 }

@@ -24,7 +24,7 @@ public static class JsonReport
                 var f = r.Finding;
                 w.WriteStartObject();
                 w.WriteString("id", f.Id);
-                w.WriteString("severity", TextReport.Level(f.Severity));
+                w.WriteString("severity", TextReport.Level(r.Severity));
                 w.WriteString("title", f.Rule.Title);
                 w.WriteString("resource", f.Resource);
                 w.WriteString("property", f.PropertyPath);

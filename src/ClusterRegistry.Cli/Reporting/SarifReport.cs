@@ -77,7 +77,7 @@ public static class SarifReport
                 w.WriteStartObject();
                 w.WriteString("ruleId", f.Id);
                 w.WriteNumber("ruleIndex", IndexOf(rules, f.Id));
-                w.WriteString("level", Level(f.Severity));
+                w.WriteString("level", Level(r.Severity));
                 w.WriteStartObject("message");
                 w.WriteString("text", f.Message);
                 w.WriteEndObject();

@@ -13,7 +13,7 @@ public static class TextReport
         {
             var f = r.Finding;
             var where = r.File is null ? "" : r.Line is null ? r.File + ": " : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): ";
-            w.WriteLine($"{where}{Level(f.Severity)} {f.Id}: {f.Resource} {f.PropertyPath}: {f.Message} [{f.Rule.HelpLink}]");
+            w.WriteLine($"{where}{Level(r.Severity)} {f.Id}: {f.Resource} {f.PropertyPath}: {f.Message} [{f.Rule.HelpLink}]");
         }
 
         w.WriteLine(result.Findings.Count == 0

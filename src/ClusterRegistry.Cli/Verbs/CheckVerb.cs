@@ -4,7 +4,9 @@ namespace ClusterRegistry.Cli.Verbs;
 
 /// <summary>
 /// <c>check --stack NAME [--format text|json|sarif] [--out FILE]</c>: runs every rule (CRG001–CRG403) on the stack's real
-/// values. Exit 0 when no finding is an error, 1 when one is, 2 on bad input.
+/// values. Exit 0 when no finding is an error, 1 when one is, 2 on bad input. Severities follow the repository's
+/// .editorconfig/.globalconfig (<c>dotnet_diagnostic.CRGxxx.severity</c>) exactly as the analyzers do in the IDE;
+/// <c>--config-root DIR</c> names the repository root those files are looked up from (default: the current directory).
 /// </summary>
 public sealed class CheckVerb : IVerb
 {
@@ -15,7 +17,7 @@ public sealed class CheckVerb : IVerb
     public Task<int> RunAsync(VerbContext context)
     {
         var cl = new CommandLine(context.Args);
-        cl.AllowOnly("stack", "format", "out");
+        cl.AllowOnly("stack", "format", "out", "config-root");
         var format = cl.Get("format") ?? "text";
         if (format is not ("text" or "json" or "sarif"))
         {
@@ -23,7 +25,13 @@ public sealed class CheckVerb : IVerb
         }
 
         var stack = context.BuildStack(cl);
-        var result = CheckResult.Run(stack);
+        var configRoot = cl.Get("config-root") ?? Directory.GetCurrentDirectory();
+        if (!Directory.Exists(configRoot))
+        {
+            throw new UsageException($"--config-root '{configRoot}' is not a directory");
+        }
+
+        var result = CheckResult.Run(stack, SeverityConfiguration.Load(configRoot));
         var text = format switch
         {
             "json" => JsonReport.Render(result),

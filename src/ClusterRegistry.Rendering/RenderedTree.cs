@@ -32,9 +32,17 @@ public sealed class RenderedTree : IReadOnlyDictionary<string, string>
     public void AddAll(RenderedTree other, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (path, content) in other)
+        ArgumentNullException.ThrowIfNull(prefix);
+        var trimmed = prefix.TrimEnd('/');
+        var p = trimmed.Length == 0 ? "" : NormalizePath(trimmed) + "/";
+        foreach (var (path, content) in other.files)
         {
-            Add(prefix.Length == 0 ? path : prefix.TrimEnd('/') + "/" + path, content);
+            // Paths of a tree are already normalised; only the prefix needed checking.
+            var full = p + path;
+            if (!files.TryAdd(full, content))
+            {
+                throw new InvalidOperationException($"rendered tree already contains '{full}'");
+            }
         }
     }
 
@@ -62,12 +70,35 @@ public sealed class RenderedTree : IReadOnlyDictionary<string, string>
             throw new ArgumentException("a rendered file needs a path", nameof(path));
         }
 
-        var p = path.Replace('\\', '/');
-        if (p.StartsWith('/') || p.Split('/').Any(s => s is "" or "." or ".."))
+        var p = path.Contains('\\') ? path.Replace('\\', '/') : path;
+        if (p[0] == '/' || !SegmentsAreValid(p))
         {
             throw new ArgumentException($"rendered path '{path}' must be relative, without empty, '.' or '..' segments", nameof(path));
         }
 
         return p;
+    }
+
+    private static bool SegmentsAreValid(string p)
+    {
+        var start = 0;
+        while (start <= p.Length)
+        {
+            var end = p.IndexOf('/', start);
+            if (end < 0)
+            {
+                end = p.Length;
+            }
+
+            var segment = p.AsSpan(start, end - start);
+            if (segment.IsEmpty || segment is "." or "..")
+            {
+                return false;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
     }
 }

@@ -22,9 +22,8 @@ public static class Synthesizer
             case SynthTarget.Node:
                 return NodeViewRenderer.Render(stack).ToTree();
             default:
-                var tree = new RenderedTree();
+                var tree = NodeViewRenderer.Render(stack).ToTree("nodes");
                 tree.AddAll(GitOpsRenderer.Render(stack), "gitops");
-                tree.AddAll(NodeViewRenderer.Render(stack).ToTree(), "nodes");
                 return tree;
         }
     }

@@ -14,7 +14,13 @@ public static class SpegelMirrorWriter
     public const string BackupDir = "_backup";
 
     /// <summary>Backup (once), clear, then one <c>&lt;url.Host&gt;/hosts.toml</c> per mirrored registry.</summary>
-    public static void AddMirrorConfiguration(VirtualDirectory dir, SpegelMirrorInput input)
+    /// <param name="dir">The containerd config path.</param>
+    /// <param name="input">Spegel's arguments.</param>
+    /// <param name="reencoded">
+    /// Optional memo of <see cref="ReencodeHostTables"/> by input text, shared across nodes that hold the same backed-up
+    /// files (the re-encoding is a pure function of the text).
+    /// </param>
+    public static void AddMirrorConfiguration(VirtualDirectory dir, SpegelMirrorInput input, Dictionary<string, string>? reencoded = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(input);
@@ -41,7 +47,7 @@ public static class SpegelMirrorWriter
             content.Append(HostBlocks(input));
             if (input.PrependExisting)
             {
-                var existing = ExistingHosts(dir, dirName);
+                var existing = ExistingHosts(dir, dirName, reencoded);
                 if (existing.Length > 0)
                 {
                     content.Append("\n\n").Append(existing);
@@ -138,10 +144,25 @@ public static class SpegelMirrorWriter
     /// Spegel's <c>existingHosts</c>: the <c>[host.'…']</c> tables of <c>_backup/&lt;dir&gt;/hosts.toml</c>, in file order,
     /// each re-encoded with sorted keys (top-level keys such as <c>server</c> are dropped); "" when there are none.
     /// </summary>
-    public static string ExistingHosts(VirtualDirectory dir, string dirName)
+    public static string ExistingHosts(VirtualDirectory dir, string dirName, Dictionary<string, string>? reencoded = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
-        return dir.Files.TryGetValue(BackupDir + "/" + dirName + "/hosts.toml", out var text) ? ReencodeHostTables(text) : "";
+        if (!dir.Files.TryGetValue(BackupDir + "/" + dirName + "/hosts.toml", out var text))
+        {
+            return "";
+        }
+
+        if (reencoded is null)
+        {
+            return ReencodeHostTables(text);
+        }
+
+        if (!reencoded.TryGetValue(text, out var result))
+        {
+            reencoded[text] = result = ReencodeHostTables(text);
+        }
+
+        return result;
     }
 
     /// <summary>Re-encodes the host tables of a hosts.toml text as Spegel does when prepending.</summary>

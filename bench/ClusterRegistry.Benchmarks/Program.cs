@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/ClusterRegistry.Benchmarks -- --filter '*'
+// dotnet run -c Release --project bench/ClusterRegistry.Benchmarks -- --filter '*'   (Doctor/ and Synth/ benchmarks; e.g. --filter '*Synth*' --job short)
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

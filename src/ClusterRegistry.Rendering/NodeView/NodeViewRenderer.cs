@@ -49,7 +49,7 @@ public static class NodeViewRenderer
 
         var spegels = stack.ResourcesOf<SpegelRelease>().ToList();
         var stages = new Dictionary<string, TalosStage>(StringComparer.Ordinal);
-        var reencoded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var memo = new SpegelMirrorMemo();
         var indexOf = new Dictionary<TalosMachinePatch, int>(ReferenceEqualityComparer.Instance);
         foreach (var patch in stack.ResourcesOf<TalosMachinePatch>())
         {
@@ -65,7 +65,7 @@ public static class NodeViewRenderer
                 stages[key] = stage = TalosStage.Compute(patches, options);
             }
 
-            views[node] = RenderNode(stage, spegels, node, options, reencoded);
+            views[node] = RenderNode(stage, spegels, node, options, memo);
         }
 
         return new NodeView(views);
@@ -78,10 +78,10 @@ public static class NodeViewRenderer
         ArgumentNullException.ThrowIfNull(nodeIp);
         options ??= new NodeViewOptions();
         var patches = stack.ResourcesOf<TalosMachinePatch>().Where(p => p.Args.Nodes.Contains(nodeIp)).ToList();
-        return RenderNode(TalosStage.Compute(patches, options), stack.ResourcesOf<SpegelRelease>().ToList(), nodeIp, options, reencoded: null);
+        return RenderNode(TalosStage.Compute(patches, options), stack.ResourcesOf<SpegelRelease>().ToList(), nodeIp, options, memo: null);
     }
 
-    private static RenderedTree RenderNode(TalosStage stage, List<SpegelRelease> spegels, string nodeIp, NodeViewOptions options, Dictionary<string, string>? reencoded)
+    private static RenderedTree RenderNode(TalosStage stage, List<SpegelRelease> spegels, string nodeIp, NodeViewOptions options, SpegelMirrorMemo? memo)
     {
         var tree = new RenderedTree();
 
@@ -105,13 +105,13 @@ public static class NodeViewRenderer
             var path = spegel.EffectiveRegistryConfigPath.TrimEnd('/');
             if (path == "/" + HostsDir)
             {
-                SpegelMirrorWriter.AddMirrorConfiguration(hosts, input, reencoded);
+                SpegelMirrorWriter.AddMirrorConfiguration(hosts, input, memo);
             }
             else
             {
                 // containerd on Talos does not read this folder; Spegel still writes it.
                 var own = new VirtualDirectory();
-                SpegelMirrorWriter.AddMirrorConfiguration(own, input, reencoded);
+                SpegelMirrorWriter.AddMirrorConfiguration(own, input, memo);
                 foreach (var (rel, content) in own.Files)
                 {
                     tree.Set(path.TrimStart('/') + "/" + rel, content);

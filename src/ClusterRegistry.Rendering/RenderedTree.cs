@@ -8,7 +8,11 @@ namespace ClusterRegistry.Rendering;
 /// </summary>
 public sealed class RenderedTree : IReadOnlyDictionary<string, string>
 {
-    private readonly SortedDictionary<string, string> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> files = new(StringComparer.Ordinal);
+
+    // Paths in ordinal order, built on first enumeration after a change (cheaper than keeping a sorted tree of
+    // hundreds of thousands of node files up to date on every insert).
+    private string[]? sorted;
 
     /// <summary>Adds a file; throws when the path is invalid or already present (two renderers claiming one file is a bug).</summary>
     public void Add(string path, string content)
@@ -19,30 +23,47 @@ public sealed class RenderedTree : IReadOnlyDictionary<string, string>
         {
             throw new InvalidOperationException($"rendered tree already contains '{p}'");
         }
+
+        sorted = null;
     }
 
     /// <summary>Adds or replaces a file.</summary>
     public void Set(string path, string content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        files[NormalizePath(path)] = content;
+        var p = NormalizePath(path);
+        if (!files.ContainsKey(p))
+        {
+            sorted = null;
+        }
+
+        files[p] = content;
     }
 
     /// <summary>Adds every file of <paramref name="other"/> under <paramref name="prefix"/> (e.g. a node IP).</summary>
     public void AddAll(RenderedTree other, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (path, content) in other)
+        ArgumentNullException.ThrowIfNull(prefix);
+        var trimmed = prefix.TrimEnd('/');
+        var p = trimmed.Length == 0 ? "" : NormalizePath(trimmed) + "/";
+        sorted = null;
+        foreach (var (path, content) in other.files)
         {
-            Add(prefix.Length == 0 ? path : prefix.TrimEnd('/') + "/" + path, content);
+            // Paths of a tree are already normalised; only the prefix needed checking.
+            var full = p + path;
+            if (!files.TryAdd(full, content))
+            {
+                throw new InvalidOperationException($"rendered tree already contains '{full}'");
+            }
         }
     }
 
     public string this[string key] => files[key];
 
-    public IEnumerable<string> Keys => files.Keys;
+    public IEnumerable<string> Keys => Array.AsReadOnly(Sorted());
 
-    public IEnumerable<string> Values => files.Values;
+    public IEnumerable<string> Values => Sorted().Select(k => files[k]);
 
     public int Count => files.Count;
 
@@ -51,7 +72,25 @@ public sealed class RenderedTree : IReadOnlyDictionary<string, string>
     public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) =>
         files.TryGetValue(key, out value);
 
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => files.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        foreach (var key in Sorted())
+        {
+            yield return new KeyValuePair<string, string>(key, files[key]);
+        }
+    }
+
+    private string[] Sorted()
+    {
+        if (sorted is null)
+        {
+            var keys = files.Keys.ToArray();
+            Array.Sort(keys, StringComparer.Ordinal);
+            sorted = keys;
+        }
+
+        return sorted;
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -62,12 +101,35 @@ public sealed class RenderedTree : IReadOnlyDictionary<string, string>
             throw new ArgumentException("a rendered file needs a path", nameof(path));
         }
 
-        var p = path.Replace('\\', '/');
-        if (p.StartsWith('/') || p.Split('/').Any(s => s is "" or "." or ".."))
+        var p = path.Contains('\\') ? path.Replace('\\', '/') : path;
+        if (p[0] == '/' || !SegmentsAreValid(p))
         {
             throw new ArgumentException($"rendered path '{path}' must be relative, without empty, '.' or '..' segments", nameof(path));
         }
 
         return p;
+    }
+
+    private static bool SegmentsAreValid(string p)
+    {
+        var start = 0;
+        while (start <= p.Length)
+        {
+            var end = p.IndexOf('/', start);
+            if (end < 0)
+            {
+                end = p.Length;
+            }
+
+            var segment = p.AsSpan(start, end - start);
+            if (segment.IsEmpty || segment is "." or "..")
+            {
+                return false;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
     }
 }

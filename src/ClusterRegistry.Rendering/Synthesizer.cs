@@ -1,5 +1,7 @@
 using ClusterRegistry.Rendering.GitOps;
 using ClusterRegistry.Rendering.NodeView;
+using ClusterRegistry.Rendering.Toml;
+using ClusterRegistry.Talos;
 using ClusterRegistry.Validation;
 
 namespace ClusterRegistry.Rendering;
@@ -12,6 +14,7 @@ public static class Synthesizer
     {
         ArgumentNullException.ThrowIfNull(stack);
         StackValidator.Validate(stack);
+        ValidateCriCustomizations(stack);
         switch (target)
         {
             case SynthTarget.GitOps:
@@ -19,10 +22,33 @@ public static class Synthesizer
             case SynthTarget.Node:
                 return NodeViewRenderer.Render(stack).ToTree();
             default:
-                var tree = new RenderedTree();
+                var tree = NodeViewRenderer.Render(stack).ToTree("nodes");
                 tree.AddAll(GitOpsRenderer.Render(stack), "gitops");
-                tree.AddAll(NodeViewRenderer.Render(stack).ToTree(), "nodes");
                 return tree;
+        }
+    }
+
+    /// <summary>
+    /// CRI customisations are merged into cri.toml on every node: content that is not TOML would make Talos (and the node
+    /// view) fail, so it is bad input, reported before anything is rendered.
+    /// </summary>
+    private static void ValidateCriCustomizations(Stack stack)
+    {
+        foreach (var patch in stack.ResourcesOf<TalosMachinePatch>())
+        {
+            var parts = patch.Args.CriCustomizations.Select(c => ($"CriCustomizations[{c.Name}].Content", c.Content))
+                .Concat(patch.Args.Files.Where(f => f.Path == TalosFile.CriCustomizationPath).Select(f => ("Files[" + f.Path + "].Content", f.Content)));
+            foreach (var (property, content) in parts)
+            {
+                try
+                {
+                    TomlReader.Parse(content);
+                }
+                catch (FormatException e)
+                {
+                    throw new StackDefinitionException($"{patch.Kind} '{patch.Name}'", property, content, "expected TOML that Talos can merge into cri.toml: " + e.Message);
+                }
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public abstract class Stack
         {
             if (existing.GetType() == resource.GetType() && existing.Name == resource.Name)
             {
-                throw new StackDefinitionException(resource.Name, "name", resource.Name,
+                throw new StackDefinitionException($"{resource.Kind} '{resource.Name}'", "Name", resource.Name,
                     $"two {resource.Kind} resources are named '{resource.Name}' in stack '{Name}' (CRG002)");
             }
         }

@@ -4,7 +4,10 @@ namespace ClusterRegistry.Cli.Verbs;
 
 /// <summary>
 /// <c>synth --stack NAME --target gitops|node|all --out DIR</c>: validates the stack, renders the target and moves the
-/// finished tree into DIR. On bad input it exits 2 naming resource, property and value, and leaves DIR untouched.
+/// finished tree into DIR, which then holds exactly the rendered files (a previous run's stale files are gone).
+/// On bad input it exits 2 naming resource, property and value, and leaves DIR as it was: absent if it was absent,
+/// byte for byte unchanged if it existed. Because DIR is replaced as a whole, synth refuses a DIR that is the current
+/// folder or one of its parents, a file, or a folder holding <c>.git</c>.
 /// </summary>
 public sealed class SynthVerb : IVerb
 {
@@ -23,11 +26,42 @@ public sealed class SynthVerb : IVerb
             throw new UsageException($"--target must be gitops, node or all, not '{targetText}'");
         }
 
-        var outDir = cl.Require("out");
+        var outDir = CheckOut(cl.Require("out"));
         var stack = context.BuildStack(cl);
         var tree = Synthesizer.Synthesize(stack, target);
-        FileTreeWriter.WriteAtomically(tree, outDir);
-        context.Out.WriteLine($"synth: wrote {tree.Count} files for stack '{stack.Name}' ({targetText}) to {Path.GetFullPath(outDir)}");
+        try
+        {
+            FileTreeWriter.WriteAtomically(tree, outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"error: could not write {outDir}: {e.Message}");
+            return Task.FromResult(ExitCodes.BadInput);
+        }
+
+        context.Out.WriteLine($"synth: wrote {tree.Count} files for stack '{stack.Name}' ({targetText}) to {outDir}");
         return Task.FromResult(ExitCodes.Ok);
+    }
+
+    private static string CheckOut(string outDir)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        var cwd = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Environment.CurrentDirectory));
+        if (Path.GetDirectoryName(full) is null || cwd == full || cwd.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new UsageException($"--out {outDir} is the current folder or one of its parents; synth replaces --out as a whole, name a folder of its own");
+        }
+
+        if (File.Exists(full))
+        {
+            throw new UsageException($"--out {outDir} is a file; name a folder");
+        }
+
+        if (Directory.Exists(Path.Combine(full, ".git")) || File.Exists(Path.Combine(full, ".git")))
+        {
+            throw new UsageException($"--out {outDir} holds a .git repository; synth replaces --out as a whole, name a folder inside it (e.g. {Path.Combine(outDir, "cluster")})");
+        }
+
+        return full;
     }
 }

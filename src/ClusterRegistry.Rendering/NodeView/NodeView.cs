@@ -15,13 +15,15 @@ public sealed class NodeView
     /// <summary>Node IP → that node's files, sorted by IP (ordinal).</summary>
     public IReadOnlyDictionary<string, RenderedTree> Nodes { get; }
 
-    /// <summary>All nodes in one tree, each under its IP: <c>192.168.1.98/etc/hosts</c>.</summary>
-    public RenderedTree ToTree()
+    /// <summary>All nodes in one tree, each under its IP (below <paramref name="prefix"/>): <c>192.168.1.98/etc/hosts</c>.</summary>
+    public RenderedTree ToTree(string prefix = "")
     {
+        ArgumentNullException.ThrowIfNull(prefix);
         var tree = new RenderedTree();
+        var p = prefix.TrimEnd('/');
         foreach (var (node, files) in Nodes)
         {
-            tree.AddAll(files, node);
+            tree.AddAll(files, p.Length == 0 ? node : p + "/" + node);
         }
 
         return tree;

@@ -14,7 +14,10 @@ public static class SpegelMirrorWriter
     public const string BackupDir = "_backup";
 
     /// <summary>Backup (once), clear, then one <c>&lt;url.Host&gt;/hosts.toml</c> per mirrored registry.</summary>
-    public static void AddMirrorConfiguration(VirtualDirectory dir, SpegelMirrorInput input)
+    /// <param name="dir">The containerd config path.</param>
+    /// <param name="input">Spegel's arguments.</param>
+    /// <param name="memo">Optional results of the pure helpers, shared across the nodes of one rendering.</param>
+    public static void AddMirrorConfiguration(VirtualDirectory dir, SpegelMirrorInput input, SpegelMirrorMemo? memo = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(input);
@@ -29,29 +32,39 @@ public static class SpegelMirrorWriter
         dir.Directories.RemoveWhere(d => !InBackup(d) && d != BackupDir);
 
         var registries = input.MirroredRegistries.Count == 0 ? new[] { "_default" } : input.MirroredRegistries;
+        var hostBlocks = HostBlocks(input);
+        var backupExtras = input.PrependExisting ? BackupExtras(dir) : null;
         foreach (var registry in registries)
         {
-            var (dirName, server) = Target(registry);
-            var content = new StringBuilder();
+            (string, string?) target;
+            if (memo is null)
+            {
+                target = Target(registry);
+            }
+            else if (!memo.Targets.TryGetValue(registry, out target))
+            {
+                memo.Targets[registry] = target = Target(registry);
+            }
+
+            var (dirName, server) = target;
+            var content = new StringBuilder(hostBlocks.Length + 256);
             if (server is not null)
             {
                 content.Append("server = '").Append(server).Append("'\n\n");
             }
 
-            content.Append(HostBlocks(input));
+            content.Append(hostBlocks);
             if (input.PrependExisting)
             {
-                var existing = ExistingHosts(dir, dirName);
+                var existing = ExistingHosts(dir, dirName, memo);
                 if (existing.Length > 0)
                 {
                     content.Append("\n\n").Append(existing);
                 }
 
-                var prefix = BackupDir + "/" + dirName + "/";
-                foreach (var (path, text) in dir.Files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+                if (backupExtras!.TryGetValue(dirName, out var extras))
                 {
-                    var rel = path[prefix.Length..];
-                    if (rel != "hosts.toml")
+                    foreach (var (rel, text) in extras)
                     {
                         dir.Files[dirName + "/" + rel] = text;
                     }
@@ -60,6 +73,42 @@ public static class SpegelMirrorWriter
 
             dir.Files[dirName + "/hosts.toml"] = content.ToString();
         }
+    }
+
+    /// <summary>Files of each <c>_backup/&lt;dir&gt;/</c> other than its hosts.toml (certificates), which prepending copies back.</summary>
+    private static Dictionary<string, List<(string Rel, string Text)>> BackupExtras(VirtualDirectory dir)
+    {
+        var result = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+        const string prefix = BackupDir + "/";
+        foreach (var (path, text) in dir.Files)
+        {
+            if (!path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var slash = path.IndexOf('/', prefix.Length);
+            if (slash < 0)
+            {
+                continue;
+            }
+
+            var rel = path[(slash + 1)..];
+            if (rel == "hosts.toml")
+            {
+                continue;
+            }
+
+            var name = path[prefix.Length..slash];
+            if (!result.TryGetValue(name, out var list))
+            {
+                result[name] = list = new List<(string, string)>();
+            }
+
+            list.Add((rel, text));
+        }
+
+        return result;
     }
 
     /// <summary>Moves everything into <c>_backup</c> unless <c>_backup</c> already exists; <c>_backup</c> exists afterwards.</summary>
@@ -138,10 +187,25 @@ public static class SpegelMirrorWriter
     /// Spegel's <c>existingHosts</c>: the <c>[host.'…']</c> tables of <c>_backup/&lt;dir&gt;/hosts.toml</c>, in file order,
     /// each re-encoded with sorted keys (top-level keys such as <c>server</c> are dropped); "" when there are none.
     /// </summary>
-    public static string ExistingHosts(VirtualDirectory dir, string dirName)
+    public static string ExistingHosts(VirtualDirectory dir, string dirName, SpegelMirrorMemo? memo = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
-        return dir.Files.TryGetValue(BackupDir + "/" + dirName + "/hosts.toml", out var text) ? ReencodeHostTables(text) : "";
+        if (!dir.Files.TryGetValue(BackupDir + "/" + dirName + "/hosts.toml", out var text))
+        {
+            return "";
+        }
+
+        if (memo is null)
+        {
+            return ReencodeHostTables(text);
+        }
+
+        if (!memo.Reencoded.TryGetValue(text, out var result))
+        {
+            memo.Reencoded[text] = result = ReencodeHostTables(text);
+        }
+
+        return result;
     }
 
     /// <summary>Re-encodes the host tables of a hosts.toml text as Spegel does when prepending.</summary>

@@ -12,8 +12,16 @@ public sealed class VirtualDirectory
     public SortedSet<string> Directories { get; } = new(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="dir"/> exists: listed, or holding a file.</summary>
-    public bool DirectoryExists(string dir) =>
-        Directories.Contains(dir) || Files.Keys.Any(k => k.StartsWith(dir + "/", StringComparison.Ordinal));
+    public bool DirectoryExists(string dir)
+    {
+        if (Directories.Contains(dir))
+        {
+            return true;
+        }
+
+        var prefix = dir + "/";
+        return Files.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
+    }
 
     /// <summary>The first path segments (files and directories) directly in the root.</summary>
     public IReadOnlyList<string> TopLevelEntries() =>

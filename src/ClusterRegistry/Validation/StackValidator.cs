@@ -172,6 +172,12 @@ public static class StackValidator
             {
                 Fail(t, $"RegistryConfig[{host}]", "null", "a registry config cannot be null");
             }
+
+            if (host == "*" && config!.Tls is { } tls &&
+                (tls.Ca is not null || tls.ClientCertificate is not null || tls.ClientKey is not null || tls.InsecureSkipVerify == true))
+            {
+                Fail(t, "RegistryConfig", host, "Talos does not support TLS settings for the wildcard host * (wildcard host TLS configuration is not supported)");
+            }
         }
 
         foreach (var entry in a.ExtraHostEntries)

@@ -26,6 +26,9 @@ public static class YamlDoc
         return result;
     }
 
+    /// <summary>Any YAML value (a JSON-patch list, a scalar) as plain objects.</summary>
+    public static List<object?> Deserialize(string text) => Deserializer.Deserialize<List<object?>>(text) ?? new List<object?>();
+
     public static Dictionary<object, object?> Map(this object? o) => o as Dictionary<object, object?> ?? new Dictionary<object, object?>();
 
     public static List<object?> List(this object? o) => o as List<object?> ?? new List<object?>();

@@ -1,0 +1,91 @@
+using ClusterRegistry.Harbor;
+using ClusterRegistry.Probes;
+using ClusterRegistry.Spegel;
+using ClusterRegistry.Talos;
+using ClusterRegistry.Tests.Support;
+using ClusterRegistry.Validation;
+
+namespace ClusterRegistry.Tests.Validation;
+
+public sealed class StackValidatorTests
+{
+    [Theory]
+    [InlineData("homelab")]
+    [InlineData("local")]
+    public void Repository_stacks_are_valid(string name) => StackValidator.Validate(Stacks.StackDirectory.Catalog.Build(name));
+
+    public static IEnumerable<object[]> BadValues() =>
+    [
+        ["IP", "TalosMachinePatch 'p'", "Nodes", "192.168.1.300"],
+        ["IP", "HarborRegistry 'harbor'", "LoadBalancerIP", "192.168.1"],
+        ["IP", "TalosMachinePatch 'p'", "ExtraHostEntries.Ip", "10.43.216.243/32"],
+        ["hostname", "TalosMachinePatch 'p'", "ExtraHostEntries.Aliases", "harbor_svc!"],
+        ["hostname", "HarborRegistry 'harbor'", "Namespace", "Harbor"],
+        ["CIDR", "HarborRegistry 'harbor'", "ServiceSubnet", "10.43.0.0/33"],
+        ["URL", "HarborRegistry 'harbor'", "ExternalUrl", "ftp://192.168.1.105"],
+        ["URL", "TalosMachinePatch 'p'", "Mirrors[192.168.1.105].Endpoints", "harbor.harbor.svc.cluster.local"],
+        ["URL", "SpegelRelease 'spegel'", "MirroredRegistries", "https://harbor/v2/proxy"],
+        ["image", "PullLatencyProbe 'probe'", "Image", "192.168.1.105/Library/MyApp:v1"],
+        ["duplicate", "TalosMachinePatch 'p'", "Nodes", "192.168.1.98"],
+        ["duplicate", "SpegelRelease 'spegel'", "MirroredRegistries", "https://docker.io"],
+        ["version", "TalosMachinePatch 'p'", "TalosVersion", "eleven"],
+        ["wildcard TLS", "TalosMachinePatch 'p'", "RegistryConfig", "*"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public void Each_bad_value_is_reported_with_resource_property_and_value(string kind, string resource, string property, string value)
+    {
+        var stack = StackWith(property, value);
+        var e = Assert.Throws<StackDefinitionException>(() => StackValidator.Validate(stack));
+        Assert.True((resource, property, value) == (e.Resource, e.Property, e.Value), $"{kind}: got {e.Message}");
+        Assert.StartsWith($"{resource}: {property} = '{value}': ", e.Message);
+    }
+
+    /// <summary>A valid homelab-like stack with exactly one property set to <paramref name="value"/>.</summary>
+    public static Stack StackWith(string property, string value) => LambdaStack.Build(() =>
+    {
+        var harbor = new HarborArgs { LoadBalancerIP = "192.168.1.105", ClusterIP = "10.43.216.243", ServiceSubnet = "10.43.0.0/16", ExternalUrl = "http://192.168.1.105", Tls = false };
+        var spegel = new SpegelArgs { ChartVersion = "0.7.4", MirroredRegistries = { "https://docker.io", "http://192.168.1.105" }, PrependExisting = true, ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts" };
+        var mirror = new TalosMirror { Endpoints = { "http://harbor.harbor.svc.cluster.local" } };
+        var patch = new TalosMachinePatchArgs
+        {
+            Nodes = { "192.168.1.98", "192.168.1.99" },
+            Mirrors = { ["192.168.1.105"] = mirror },
+            ExtraHostEntries = { new TalosHostEntry { Ip = "10.43.216.243", Aliases = { "harbor.harbor.svc.cluster.local" } } },
+        };
+        var probe = new PullLatencyProbeArgs { Image = "192.168.1.105/library/myapp:v1" };
+        switch (property)
+        {
+            case "Nodes": patch.Nodes.Add(value); break;
+            case "LoadBalancerIP": harbor.LoadBalancerIP = value; break;
+            case "ExtraHostEntries.Ip": patch.ExtraHostEntries[0].Ip = value; break;
+            case "ExtraHostEntries.Aliases": patch.ExtraHostEntries[0].Aliases.Add(value); break;
+            case "Namespace": harbor.Namespace = value; break;
+            case "ServiceSubnet": harbor.ServiceSubnet = value; break;
+            case "ExternalUrl": harbor.ExternalUrl = value; break;
+            case "Mirrors[192.168.1.105].Endpoints": mirror.Endpoints.Add(value); break;
+            case "MirroredRegistries": spegel.MirroredRegistries.Add(value); break;
+            case "Image": probe.Image = value; break;
+            case "TalosVersion": patch.TalosVersion = value; break;
+            case "RegistryConfig":
+                patch.RegistryConfig[value] = new TalosRegistryConfig { Tls = new TalosRegistryTls { InsecureSkipVerify = true } };
+                break;
+            default: throw new ArgumentOutOfRangeException(nameof(property), property, null);
+        }
+
+        new HarborRegistry("harbor", harbor);
+        new SpegelRelease("spegel", spegel);
+        new TalosMachinePatch("p", patch);
+        new PullLatencyProbe("probe", probe);
+    });
+
+    [Fact]
+    public void The_baseline_of_the_bad_value_stacks_is_valid()
+    {
+        // Guards the theory above: each stack fails only because of the one value it sets.
+        StackValidator.Validate(StackWith("Nodes", "192.168.1.100"));
+        StackValidator.Validate(StackWith("ExtraHostEntries.Aliases", "harbor"));
+        StackValidator.Validate(StackWith("RegistryConfig", "harbor.example.org"));
+    }
+}

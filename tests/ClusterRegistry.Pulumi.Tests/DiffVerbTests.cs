@@ -124,9 +124,9 @@ public sealed class DiffVerbTests
             </Project>
             """);
         File.WriteAllText(repo.Combine("stacks/HomelabStack.cs"), BrokenHomelabSource());
-        foreach (var f in new[] { "LocalStack.cs", "Program.cs" })
+        foreach (var f in Directory.GetFiles(Path.Combine(RepoPaths.Root, "stacks"), "*.cs").Where(f => Path.GetFileName(f) != "HomelabStack.cs"))
         {
-            File.Copy(Path.Combine(RepoPaths.Root, "stacks", f), repo.Combine("stacks/" + f));
+            File.Copy(f, repo.Combine("stacks/" + Path.GetFileName(f)));
         }
 
         Git(repo.Path, "init", "-q", "-b", "main");

@@ -16,11 +16,13 @@ public static class TestStacks
     public const string Sentinel = "SENTINEL-7f3a9c-do-not-print";
 
     public static IEnumerable<object[]> AllNames() =>
-        StackDirectory.Catalog.Names.Concat(new[] { "variant", "generated-20", RegistryProbeStack.StackName }).Select(n => new object[] { n });
+        StackDirectory.Catalog.Names.Concat(new[] { "variant", "generated-20", RegistryProbeStack.StackName, "bench-500", "bench-500-base" }).Select(n => new object[] { n });
 
     public static Stack Build(string name) => name switch
     {
         "variant" => Stack.Build(() => new VariantStack()),
+        "bench-500" => Stack.Build(() => new BenchStack(500)),
+        "bench-500-base" => Stack.Build(() => new BenchStack(500, asBase: true)),
         RegistryProbeStack.StackName => Stack.Build(() => new RegistryProbeStack("127.0.0.1:5999", TimeSpan.FromSeconds(30))),
         _ when name.StartsWith("generated-", StringComparison.Ordinal) =>
             Stack.Build(() => new GeneratedStack(int.Parse(name["generated-".Length..], System.Globalization.CultureInfo.InvariantCulture))),

@@ -25,7 +25,7 @@ public sealed class DiffTests
         foreach (var (key, res) in r.AsObject().Where(e => e.Key.StartsWith("talos-", StringComparison.Ordinal)).ToList())
         {
             // A base folder written by hand may hold a secret in clear: the report must not show it.
-            res!["properties"]!["environment"]!["TALOS_PATCH_0"]!["fn::toJSON"]!["machine"]!["registries"]!["config"]!["192.168.1.105"]!["auth"]!["password"] = TestStacks.Sentinel;
+            res!["properties"]!["stdin"]!["fn::toJSON"]!["machine"]!["registries"]!["config"]!["192.168.1.105"]!["auth"]!["password"] = TestStacks.Sentinel;
         }
 
         return p;
@@ -89,7 +89,7 @@ public sealed class DiffTests
         var before = Program(Stack.Build(() => new GeneratedStack(50, pinClusterIp: true)));
         foreach (var (_, res) in before["resources"]!.AsObject().Where(e => e.Key.StartsWith("talos-", StringComparison.Ordinal)))
         {
-            res!["properties"]!["environment"]!["TALOS_PATCH_0"]!["fn::toJSON"]!["machine"]!["network"]!["extraHostEntries"]![0]!["ip"] = "10.43.0.10";
+            res!["properties"]!["stdin"]!["fn::toJSON"]!["machine"]!["network"]!["extraHostEntries"]![0]!["ip"] = "10.43.0.10";
         }
 
         var report = TopologyDiff.Compare(Snap(before), Snap(Program(Stack.Build(() => new GeneratedStack(50)))));

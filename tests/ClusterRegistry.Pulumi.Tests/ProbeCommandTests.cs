@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterRegistry.Cli;
@@ -126,7 +125,7 @@ public sealed class ProbeCommandRunTests
             ["robot-probe-pull.fullName"] = robotFullName,
             ["robot-probe-pull.secret"] = Password,
         };
-        var argv = Resolve((string)res["create"]!, values).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var argv = EngineStandIn.Resolve((string)res["create"]!, values).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("STACKS", argv[0]);
 
         var env = new Dictionary<string, string?> { ["XDG_DATA_HOME"] = xdg };
@@ -134,7 +133,7 @@ public sealed class ProbeCommandRunTests
         {
             foreach (var (k, v) in res["environment"]!.AsObject())
             {
-                env[k] = Resolve((string)v!, values);
+                env[k] = EngineStandIn.Resolve((string)v!, values);
             }
         }
 
@@ -159,31 +158,5 @@ public sealed class ProbeCommandRunTests
                 Environment.SetEnvironmentVariable(k, v);
             }
         }
-    }
-
-    /// <summary>pulumi-yaml's interpolation: <c>$$</c> is a literal <c>$</c>, <c>${name}</c> is replaced by its value.</summary>
-    private static string Resolve(string text, IReadOnlyDictionary<string, string> values)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '$')
-            {
-                sb.Append('$');
-                i++;
-            }
-            else if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
-            {
-                var end = text.IndexOf('}', i);
-                sb.Append(values[text[(i + 2)..end]]);
-                i = end;
-            }
-            else
-            {
-                sb.Append(text[i]);
-            }
-        }
-
-        return sb.ToString();
     }
 }

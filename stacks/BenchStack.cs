@@ -17,7 +17,7 @@ public sealed class BenchStack : Stack
 {
     public const string EnableVariable = "CLUSTERREGISTRY_BENCH_STACKS";
 
-    public BenchStack(int nodes, bool asBase = false) : base($"bench-{nodes}" + (asBase ? "-base" : ""))
+    public BenchStack(int nodes, bool asBase = false) : base($"bench-{nodes}") // the base is the same stack at an older commit
     {
         var clusterIp = asBase ? "10.43.216.240" : "10.43.216.243";
         var harbor = new HarborRegistry("harbor", new HarborArgs

@@ -97,6 +97,30 @@ public sealed class DiffVerbTests
     }
 
     [Fact]
+    public async Task A_change_that_introduces_an_error_finding_exits_1()
+    {
+        using var dir = new TempDir("diff-introduce");
+        var clean = StackDirectory.Catalog.Build("homelab");
+        File.WriteAllText(dir.Combine("homelab.json"), new PulumiProgramEmitter().Emit(clean).ToJson());
+        File.WriteAllText(dir.Combine("homelab.findings.json"), Pulumi.Diff.FindingsFile.Write(new Pulumi.Diff.RuleFindingSource().Evaluate(clean)));
+
+        // The working tree of this run has the broken homelab.
+        var catalog = new StackCatalog().Add("homelab", () =>
+        {
+            var h = new HomelabStack();
+            var spegel = h.ResourcesOf<ClusterRegistry.Spegel.SpegelRelease>().Single();
+            spegel.Args.MirroredRegistries.Remove("http://192.168.1.105");
+            return h;
+        });
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(new[] { "diff", "--stack", "homelab", "--base", dir.Path, "--format", "markdown" }, catalog, stdout, stderr);
+        Assert.True(exit == 1, stderr.ToString() + stdout);
+        Has(stdout.ToString(), "🛑 **CRG103**");
+        Has(stdout.ToString(), "findings: 2 new, 0 fixed");
+    }
+
+    [Fact]
     public async Task A_git_ref_base_is_built_and_compiled_in_a_temporary_worktree()
     {
         using var repo = new TempDir("diff-git");

@@ -44,7 +44,10 @@ public sealed class PulumiVerbTests
         var log = bin.Combine("calls.txt");
         var script = bin.Combine("pulumi");
         File.WriteAllText(script, $"#!/bin/sh\necho \"$(pwd) $*\" >> '{log}'\nexit {exitCode}\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         return log;
     }
 

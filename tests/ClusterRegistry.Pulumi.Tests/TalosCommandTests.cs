@@ -33,7 +33,10 @@ public sealed class TalosCommandTests
             env > '{{dir.Combine("env")}}'
             echo "patched MachineConfigs.config.talos.dev/v1alpha1 at the node $TALOS_NODE"
             """.Replace("\r\n", "\n"));
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -10,8 +10,8 @@ namespace Stacks
     /// <summary>The environments of this repository.</summary>
     public static class StackDirectory
     {
-        public static StackCatalog Catalog { get; } = new StackCatalog()
+        public static StackCatalog Catalog { get; } = BenchStack.AddWhenEnabled(new StackCatalog()
             .Add("homelab", () => new HomelabStack())
-            .Add("local", () => new LocalStack());
+            .Add("local", () => new LocalStack()));
     }
 }

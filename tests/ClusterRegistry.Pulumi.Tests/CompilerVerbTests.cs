@@ -9,7 +9,9 @@ namespace ClusterRegistry.Pulumi.Tests;
 [Collection(ProcessEnvironment.Name)]
 public sealed class CompilerVerbTests
 {
-    private static (int Exit, string Out, string Err) RunStacks(string? pulumiStack, params string[] args)
+    private static (int Exit, string Out, string Err) RunStacks(string? pulumiStack, params string[] args) => RunStacks(pulumiStack, false, args);
+
+    private static (int Exit, string Out, string Err) RunStacks(string? pulumiStack, bool benchStacks, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "stacks.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -26,6 +28,12 @@ public sealed class CompilerVerbTests
         }
 
         psi.Environment["HARBOR_ADMIN_PASSWORD"] = TestStacks.Sentinel;
+        psi.Environment.Remove(BenchStack.EnableVariable);
+        if (benchStacks)
+        {
+            psi.Environment[BenchStack.EnableVariable] = "1";
+        }
+
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
@@ -94,5 +102,23 @@ public sealed class CompilerVerbTests
         var findings = ClusterRegistry.Pulumi.Diff.FindingsFile.Read(File.ReadAllText(dir.Combine("homelab.findings.json")));
         Assert.DoesNotContain(findings, f => f.Severity == "error");
         Assert.Equal(new PulumiProgramEmitter().Emit(StackDirectory.Catalog.Build("homelab")).ToJson(), File.ReadAllText(dir.Combine("homelab.json")));
+    }
+
+    [Fact]
+    public void The_bench_stacks_exist_only_when_asked_for()
+    {
+        Assert.DoesNotContain("bench-500", StackDirectory.Catalog.Names);
+        var unknown = RunStacks("bench-500", "compile");
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("known stacks: homelab, local", unknown.Err, StringComparison.Ordinal);
+
+        var (exit, stdout, stderr) = RunStacks("bench-500", benchStacks: true, "compile");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(new PulumiProgramEmitter().Emit(TestStacks.Build("bench-500")).ToJson(), stdout);
+        var resources = JsonNode.Parse(stdout)!["resources"]!.AsObject();
+        Assert.Equal(500, resources.Count(r => r.Key.StartsWith("talos-machine-network-", StringComparison.Ordinal)));
+
+        // The package listing (no PULUMI_STACK) stays the same with them: bench stacks need no other plugin.
+        Assert.Equal(RunStacks(null, "compile").Out, RunStacks(null, benchStacks: true, "compile").Out);
     }
 }

@@ -5,6 +5,7 @@ using Stacks;
 
 namespace ClusterRegistry.Pulumi.Tests;
 
+[Collection(ProcessEnvironment.Name)] // the diff verb reads the current directory, which DiffVerbTests changes
 public sealed class DiffTests
 {
     private static JsonObject Program(Stack stack) => new PulumiProgramEmitter().Emit(stack).ToJsonObject();
@@ -25,7 +26,7 @@ public sealed class DiffTests
         foreach (var (key, res) in r.AsObject().Where(e => e.Key.StartsWith("talos-", StringComparison.Ordinal)).ToList())
         {
             // A base folder written by hand may hold a secret in clear: the report must not show it.
-            res!["properties"]!["environment"]!["TALOS_PATCH_0"]!["fn::toJSON"]!["machine"]!["registries"]!["config"]!["192.168.1.105"]!["auth"]!["password"] = TestStacks.Sentinel;
+            res!["properties"]!["stdin"]!["fn::toJSON"]!["machine"]!["registries"]!["config"]!["192.168.1.105"]!["auth"]!["password"] = TestStacks.Sentinel;
         }
 
         return p;
@@ -89,7 +90,7 @@ public sealed class DiffTests
         var before = Program(Stack.Build(() => new GeneratedStack(50, pinClusterIp: true)));
         foreach (var (_, res) in before["resources"]!.AsObject().Where(e => e.Key.StartsWith("talos-", StringComparison.Ordinal)))
         {
-            res!["properties"]!["environment"]!["TALOS_PATCH_0"]!["fn::toJSON"]!["machine"]!["network"]!["extraHostEntries"]![0]!["ip"] = "10.43.0.10";
+            res!["properties"]!["stdin"]!["fn::toJSON"]!["machine"]!["network"]!["extraHostEntries"]![0]!["ip"] = "10.43.0.10";
         }
 
         var report = TopologyDiff.Compare(Snap(before), Snap(Program(Stack.Build(() => new GeneratedStack(50)))));
@@ -141,20 +142,20 @@ public sealed class DiffTests
     }
 
     [Fact]
-    public void The_diff_verb_compares_a_folder_and_rejects_an_unknown_base()
+    public async Task The_diff_verb_compares_a_folder_and_rejects_an_unknown_base()
     {
         using var dir = new TempDir("diffverb");
         File.WriteAllText(dir.Combine("homelab.json"), ClusterRegistry.Pulumi.Program.PulumiProgram.Serialize(HomelabBefore()));
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = ClusterRegistry.Cli.CliApp.RunAsync(new[] { "diff", "--stack", "homelab", "--base", dir.Path, "--format", "markdown" },
-            StackDirectory.Catalog, stdout, stderr).GetAwaiter().GetResult();
+        var exit = await ClusterRegistry.Cli.CliApp.RunAsync(new[] { "diff", "--stack", "homelab", "--base", dir.Path, "--format", "markdown" },
+            StackDirectory.Catalog, stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.StartsWith("### ClusterRegistry · `homelab`: +1 to add, ~3 to change, +-1 to replace", stdout.ToString(), StringComparison.Ordinal);
 
         stderr = new StringWriter();
-        exit = ClusterRegistry.Cli.CliApp.RunAsync(new[] { "diff", "--stack", "homelab", "--base", "no-such-ref-or-folder" },
-            StackDirectory.Catalog, new StringWriter(), stderr).GetAwaiter().GetResult();
+        exit = await ClusterRegistry.Cli.CliApp.RunAsync(new[] { "diff", "--stack", "homelab", "--base", "no-such-ref-or-folder" },
+            StackDirectory.Catalog, new StringWriter(), stderr);
         Assert.Equal(2, exit);
         Assert.Contains("no-such-ref-or-folder", stderr.ToString(), StringComparison.Ordinal);
     }

@@ -96,15 +96,17 @@ public sealed class EmittedProgramTests
         var resources = Emit("homelab")["resources"]!.AsObject();
         foreach (var (key, res) in resources.Where(r => r.Key.StartsWith("talos-", StringComparison.Ordinal)))
         {
-            var env = res!["properties"]!["environment"]!.AsObject();
-            var patch = env["TALOS_PATCH_0"]!["fn::toJSON"]!;
+            var patch = res!["properties"]!["stdin"]!["fn::toJSON"]!;
             var auth = patch["machine"]!["registries"]!["config"]!["harbor.harbor.svc.cluster.local"]!["auth"]!;
             Assert.Equal("${robot-cluster-pull.secret}", (string)auth["password"]!);
             Assert.Equal("${robot-cluster-pull.fullName}", (string)auth["username"]!);
-            // The command line carries no secret: shell variables only ($$ is Pulumi's escape for a literal $).
+            // The command line and the environment carry no secret: talosctl reads the patch from stdin ($$ is Pulumi's
+            // escape for a literal $).
             var create = (string)res["properties"]!["create"]!;
             Assert.DoesNotContain("${", create, StringComparison.Ordinal);
-            Assert.Contains("--patch \"$$TALOS_PATCH_0\"", create, StringComparison.Ordinal);
+            Assert.EndsWith("--patch @/dev/stdin", create, StringComparison.Ordinal);
+            var env = res["properties"]!["environment"]!.AsObject();
+            Assert.Equal(new[] { "TALOSCONFIG", "TALOS_NODE" }, env.Select(e => e.Key));
             Assert.Equal(key["talos-machine-network-".Length..].Replace('-', '.'), (string)env["TALOS_NODE"]!);
         }
     }

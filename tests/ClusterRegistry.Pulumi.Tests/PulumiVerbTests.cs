@@ -35,21 +35,43 @@ public sealed class PulumiVerbTests
         Assert.Contains("pulumi " + wouldRun, err, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void With_pulumi_on_PATH_preview_runs_it_for_the_stack_from_the_project_folder()
+    /// <summary>
+    /// A stand-in <c>pulumi</c> on PATH: a test double of the Pulumi CLI, which cannot be installed here (it downloads
+    /// itself and its plugins). It records the folder it runs in and the argv it gets, and exits with the given code.
+    /// </summary>
+    private static string FakePulumi(TempDir bin, int exitCode)
     {
-        using var bin = new TempDir("fakepulumi");
         var log = bin.Combine("calls.txt");
         var script = bin.Combine("pulumi");
-        File.WriteAllText(script, $"#!/bin/sh\necho \"$(pwd) $*\" >> '{log}'\nexit 0\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllText(script, $"#!/bin/sh\necho \"$(pwd) $*\" >> '{log}'\nexit {exitCode}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return log;
+    }
 
-        var (exit, err) = Run(bin.Path, "preview", "--stack", "local", "--json");
+    [Theory]
+    [InlineData(new[] { "preview", "--stack", "local" }, "preview --stack local --diff")]
+    [InlineData(new[] { "preview", "--stack", "local", "--json" }, "preview --stack local --diff --json")]
+    [InlineData(new[] { "up", "--stack", "homelab" }, "up --stack homelab --diff")]
+    [InlineData(new[] { "up", "--stack", "homelab", "--yes" }, "up --stack homelab --diff --yes")]
+    public void With_pulumi_on_PATH_the_verbs_run_it_for_the_stack_from_the_project_folder(string[] args, string expectedArgv)
+    {
+        using var bin = new TempDir("fakepulumi");
+        var log = FakePulumi(bin, 0);
+        var (exit, err) = Run(bin.Path, args);
         Assert.True(exit == 0, err);
-        Assert.Equal($"{RepoPaths.Root} preview --stack local --diff --json", File.ReadAllText(log).Trim());
+        Assert.Equal($"{RepoPaths.Root} {expectedArgv}", File.ReadAllText(log).Trim());
+        Assert.Contains("running: (cd " + RepoPaths.Root + " && pulumi " + expectedArgv + ")", err, StringComparison.Ordinal);
+    }
 
-        File.WriteAllText(script, "#!/bin/sh\nexit 255\n");
-        Assert.Equal(1, Run(bin.Path, "up", "--stack", "local", "--yes").Exit); // a failed update (e.g. probe over budget)
+    [Fact]
+    public void A_failed_pulumi_run_exits_1()
+    {
+        using var bin = new TempDir("fakepulumi");
+        FakePulumi(bin, 255); // e.g. the probe over budget failed the update
+        Assert.Equal(1, Run(bin.Path, "up", "--stack", "local", "--yes").Exit);
     }
 
     [Fact]

@@ -16,11 +16,14 @@ public static class TestStacks
     public const string Sentinel = "SENTINEL-7f3a9c-do-not-print";
 
     public static IEnumerable<object[]> AllNames() =>
-        StackDirectory.Catalog.Names.Concat(new[] { "variant", "generated-20" }).Select(n => new object[] { n });
+        StackDirectory.Catalog.Names.Concat(new[] { "variant", "generated-20", RegistryProbeStack.StackName, "bench-500", "bench-500-base" }).Select(n => new object[] { n });
 
     public static Stack Build(string name) => name switch
     {
         "variant" => Stack.Build(() => new VariantStack()),
+        "bench-500" => Stack.Build(() => new BenchStack(500)),
+        "bench-500-base" => Stack.Build(() => new BenchStack(500, asBase: true)),
+        RegistryProbeStack.StackName => Stack.Build(() => new RegistryProbeStack("127.0.0.1:5999", TimeSpan.FromSeconds(30))),
         _ when name.StartsWith("generated-", StringComparison.Ordinal) =>
             Stack.Build(() => new GeneratedStack(int.Parse(name["generated-".Length..], System.Globalization.CultureInfo.InvariantCulture))),
         _ => StackDirectory.Catalog.Build(name),
@@ -134,5 +137,58 @@ public sealed class GeneratedStack : Stack
 
         new TalosMachinePatch("machine-network", args);
         new PullLatencyProbe("pull-latency", new PullLatencyProbeArgs { Image = "192.168.1.105/library/myapp:v1" });
+    }
+}
+
+/// <summary>
+/// A registry-path probe against a real registry on loopback (<paramref name="host"/> = <c>127.0.0.1:PORT</c>): Harbor's
+/// external URL names the host over http, a pull robot, a Talos patch giving containerd the robot's credentials for the
+/// host, and a <c>--via registry</c> probe of <c>host/library/app:v1</c>. The variable names are this stack's own, so the
+/// test that sets them process-wide does not meet the HARBOR_* variables of other tests.
+/// </summary>
+public sealed class RegistryProbeStack : Stack
+{
+    public const string StackName = "registry-probe";
+    public const string UsernameVariable = "PROBE_ROBOT_USERNAME";
+    public const string PasswordVariable = "PROBE_ROBOT_PASSWORD";
+
+    public RegistryProbeStack(string host, TimeSpan budget) : base(StackName)
+    {
+        var address = host.Split(':')[0];
+        var harbor = new HarborRegistry("harbor", new HarborArgs
+        {
+            ChartVersion = "1.17.1",
+            LoadBalancerIP = address,
+            ClusterIP = "10.43.216.243",
+            ExternalUrl = "http://" + host,
+            Tls = false,
+            AdminPassword = Secret.FromEnvironment("HARBOR_ADMIN_PASSWORD"),
+        });
+        var robot = new RobotAccount("probe-pull", new RobotAccountArgs
+        {
+            Registry = harbor,
+            Permissions = { RobotPermission.Pull("library") },
+            SecretVariable = PasswordVariable,
+            UsernameVariable = UsernameVariable,
+        });
+        new TalosMachinePatch("machine-network", new TalosMachinePatchArgs
+        {
+            Nodes = { "10.0.0.1" },
+            RegistryConfig =
+            {
+                [host] = new TalosRegistryConfig
+                {
+                    Auth = new TalosRegistryAuth { Username = robot.FullName, UsernameVariable = robot.UsernameVariable, Password = robot.Secret },
+                },
+            },
+        });
+        new SpegelRelease("spegel", new SpegelArgs
+        {
+            ChartVersion = "0.7.4",
+            MirroredRegistries = { "http://" + host },
+            PrependExisting = true,
+            ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts",
+        });
+        new PullLatencyProbe("pull", new PullLatencyProbeArgs { Image = host + "/library/app:v1", Via = "registry", Budget = budget });
     }
 }

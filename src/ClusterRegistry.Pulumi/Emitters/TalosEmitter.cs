@@ -7,19 +7,34 @@ namespace ClusterRegistry.Pulumi.Emitters;
 /// <summary>
 /// The Talos patch on every node of every <see cref="TalosMachinePatch"/>: a <c>command:local:Command</c> running
 /// <c>talosctl patch machineconfig</c> (the seed's talhelper/talosctl clusters) or the Talos provider's
-/// <c>talos:machine/configurationApply:ConfigurationApply</c>. Each patch document is passed as <c>fn::toJSON</c> of the
-/// rendered document in which the robot's credentials are output references: the secret never appears in the program,
-/// in a file or on a command line (talosctl gets it through the environment of its process).
+/// <c>talos:machine/configurationApply:ConfigurationApply</c>. The patch is <c>fn::toJSON</c> of the rendered document
+/// in which the robot's credentials are output references: the secret never appears in the program, in a file, in an
+/// environment variable or on a command line. talosctl reads it from its standard input (<c>--patch @/dev/stdin</c>;
+/// talosctl's <c>@file</c> form reads the named file, here the pipe the command provider feeds from <c>stdin</c>).
+/// Several documents go in as one multi-document YAML stream (JSON documents joined by <c>---</c>), which Talos merges
+/// document by document like separate patches.
 /// </summary>
 public static class TalosEmitter
 {
     public const string ApplyMode = "auto";
+
+    /// <summary>The per-node command: node and talosconfig from the environment, the patch from standard input.</summary>
+    public const string TalosctlCommand =
+        "talosctl --talosconfig \"$TALOSCONFIG\" --nodes \"$TALOS_NODE\" patch machineconfig --mode " + ApplyMode + " --patch @/dev/stdin";
+
+    /// <summary>Between the documents of a multi-document patch on stdin.</summary>
+    public const string DocumentSeparator = "\n---\n";
 
     public static void Emit(EmitContext ctx)
     {
         foreach (var patch in ctx.Stack.ResourcesOf<TalosMachinePatch>())
         {
             var docs = ctx.Manifests.TalosPatchDocuments(patch).Select(d => ctx.Interpolate(d)).ToList();
+            if (docs.Count == 0)
+            {
+                continue; // nothing to patch
+            }
+
             foreach (var node in patch.Args.Nodes)
             {
                 if (patch.Args.ApplyMethod == TalosApplyMethod.ConfigurationApply)
@@ -44,16 +59,15 @@ public static class TalosEmitter
             ["TALOSCONFIG"] = Expr.Ref(talosconfig),
             ["TALOS_NODE"] = Expr.Literal(node),
         };
-        var command = "talosctl --talosconfig \"$TALOSCONFIG\" --nodes \"$TALOS_NODE\" patch machineconfig --mode " + ApplyMode;
-        for (var i = 0; i < docs.Count; i++)
-        {
-            env["TALOS_PATCH_" + i] = ToJson(docs[i]);
-            command += $" --patch \"$TALOS_PATCH_{i}\"";
-        }
-
-        res.Properties["create"] = Expr.Literal(command);
+        res.Properties["create"] = Expr.Literal(TalosctlCommand);
         res.Properties["environment"] = env;
-        // talosctl prints only what it patched; the patch itself (with the robot secret) travels in the environment.
+        res.Properties["stdin"] = docs.Count == 1
+            ? ToJson(docs[0])
+            : new JsonObject
+            {
+                ["fn::join"] = new JsonArray(JsonValue.Create(DocumentSeparator), new JsonArray(docs.Select(d => (JsonNode?)ToJson(d)).ToArray())),
+            };
+        // talosctl prints only what it patched; the patch itself (with the robot secret) travels on stdin.
         res.Properties["logging"] = "stdoutAndStderr";
         ctx.Add(res);
     }

@@ -165,6 +165,16 @@ public sealed class ProgramValidator
                 case "fn::tojson":
                     value = JsonValue.Create("json");
                     break;
+                case "fn::join":
+                    // [delimiter, [values]]: a string.
+                    if (fn.First().Value is not JsonArray { Count: 2 } join || join[0]?.GetValueKind() != JsonValueKind.String || join[1] is not JsonArray)
+                    {
+                        problems.Add($"{path}: fn::join takes [delimiter, [values]]");
+                        return;
+                    }
+
+                    value = JsonValue.Create("joined");
+                    break;
                 case "fn::secret":
                     CheckValue(pkg, propSchema, fn.First().Value, path);
                     return;

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-scripts/install-prerequisites.sh || exit 2
+.ci/install-prerequisites.sh || exit 2
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

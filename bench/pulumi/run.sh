@@ -3,7 +3,7 @@
 #   - the compiler (`stacks compile`, what Pulumi.yaml's runtime.options.compiler runs) for homelab, a generated
 #     500-node stack (bench-500) and without PULUMI_STACK (the plugin listing Pulumi asks for);   budget < 300 ms
 #   - `diff --stack bench-500 --base DIR` between two 500-node stacks (every node's patch differs), per format; budget < 1 s
-# The ReadyToRun compiler (scripts/build-compiler.sh) is compared with the same program run by `dotnet stacks.dll` from a
+# The ReadyToRun compiler (stacks/build-compiler.sh) is compared with the same program run by `dotnet stacks.dll` from a
 # plain `dotnet build`. Uses hyperfine when installed, else a `date +%s%N` loop (mean of N runs after warm-up).
 #
 #   bench/pulumi/run.sh [--no-build] [--runs N]
@@ -24,11 +24,11 @@ done
 r2r="$root/artifacts/stacks/stacks"
 plain="$root/stacks/bin/Release/net10.0/stacks.dll"
 if [ "$build" = 1 ]; then
-  echo "building: scripts/build-compiler.sh and dotnet build stacks -c Release" >&2
-  "$root/scripts/build-compiler.sh" >/dev/null
+  echo "building: stacks/build-compiler.sh and dotnet build stacks -c Release" >&2
+  "$root/stacks/build-compiler.sh" >/dev/null
   dotnet build "$root/stacks/Stacks.csproj" -c Release -nologo -v quiet >/dev/null
 fi
-[ -x "$r2r" ] || { echo "missing $r2r: run scripts/build-compiler.sh (or drop --no-build)" >&2; exit 2; }
+[ -x "$r2r" ] || { echo "missing $r2r: run stacks/build-compiler.sh (or drop --no-build)" >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

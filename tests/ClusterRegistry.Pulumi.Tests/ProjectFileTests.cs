@@ -23,7 +23,7 @@ public sealed class ProjectFileTests
 
         // The probe command runs the same binary, and the build script writes it there by default.
         Assert.Equal(compiler[0], ProgramOptions.Default.StacksCommand);
-        var script = File.ReadAllText(Path.Combine(RepoPaths.Root, "scripts", "build-compiler.sh"));
+        var script = File.ReadAllText(Path.Combine(RepoPaths.Root, "stacks", "build-compiler.sh"));
         Assert.Contains("out=\"${1:-$root/artifacts/stacks}\"", script, StringComparison.Ordinal);
         Assert.Contains("-p:PublishReadyToRun=true", script, StringComparison.Ordinal);
         Assert.Contains("Stacks.csproj", script, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ internal static class PulumiWrapper
         {
             // Pulumi would fail with "error running compiler"; say how to fix it, and let pulumi report the rest.
             context.Error.WriteLine($"warning: {missing} (the compiler named in Pulumi.yaml) does not exist; build it first:");
-            context.Error.WriteLine("  scripts/build-compiler.sh");
+            context.Error.WriteLine("  stacks/build-compiler.sh");
         }
 
         context.Error.WriteLine("running: " + pulumi.Describe(args));

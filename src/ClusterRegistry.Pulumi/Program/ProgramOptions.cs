@@ -5,7 +5,7 @@ public sealed class ProgramOptions
 {
     /// <summary>
     /// Default of the <c>stacksCommand</c> config key: the already-built stacks program, relative to the project directory
-    /// (where Pulumi runs commands). <c>scripts/build-compiler.sh</c> puts it there.
+    /// (where Pulumi runs commands). <c>stacks/build-compiler.sh</c> puts it there.
     /// </summary>
     public string StacksCommand { get; init; } = "./artifacts/stacks/stacks";
 

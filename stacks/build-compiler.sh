@@ -2,8 +2,8 @@
 # Builds the Pulumi compiler: the stacks program (stacks/), published once so that Pulumi's YAML runtime runs a built
 # binary instead of `dotnet run` (Pulumi calls the compiler several times per preview/up, research/pulumi.md §1.8).
 #
-#   scripts/build-compiler.sh            # -> artifacts/stacks/stacks (what Pulumi.yaml's runtime.options.compiler names)
-#   scripts/build-compiler.sh OUT_DIR    # elsewhere (the bench uses this)
+#   stacks/build-compiler.sh            # -> artifacts/stacks/stacks (what Pulumi.yaml's runtime.options.compiler names)
+#   stacks/build-compiler.sh OUT_DIR    # elsewhere (the bench uses this)
 #
 # ReadyToRun (ahead-of-time native code in the assemblies, so start-up does not wait for the JIT) for linux-x64,
 # framework-dependent (uses the installed .NET 10 runtime), invariant globalization (no ICU load: the output is

@@ -78,7 +78,8 @@ public sealed class BenchStack : Stack
     {
         if ((env ?? Environment.GetEnvironmentVariable)(EnableVariable) == "1")
         {
-            catalog.Add("bench-500", () => new BenchStack(500)).Add("bench-500-base", () => new BenchStack(500, asBase: true));
+            catalog.Add("bench-500", () => new BenchStack(500)).Add("bench-500-base", () => new BenchStack(500, asBase: true))
+                .Add("bench-doctor-50", () => new FiftyRegistryStack());
         }
 
         return catalog;

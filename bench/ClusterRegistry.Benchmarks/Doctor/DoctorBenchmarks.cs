@@ -3,6 +3,7 @@ using ClusterRegistry.Doctor;
 using ClusterRegistry.Doctor.Nodes;
 using ClusterRegistry.Rendering;
 using ClusterRegistry.Rendering.NodeView;
+using Stacks;
 
 namespace ClusterRegistry.Benchmarks.Doctor;
 

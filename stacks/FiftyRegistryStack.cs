@@ -3,18 +3,19 @@ using ClusterRegistry.Harbor;
 using ClusterRegistry.Spegel;
 using ClusterRegistry.Talos;
 
-namespace ClusterRegistry.Benchmarks.Doctor;
+namespace Stacks;
 
 /// <summary>
-/// A node with 50 mirrored registries (the doctor budget case): the homelab topology plus 49 private registries, each
-/// with a Talos mirror to an in-cluster endpoint, auth and a host entry, all mirrored by Spegel with prependExisting.
+/// Benchmark-only: a node with 50 mirrored registries (the doctor budget case of bench/doctor/run.sh), each with a Talos
+/// mirror to an in-cluster endpoint, auth and a host entry, all mirrored by Spegel with prependExisting. Listed as
+/// <c>bench-doctor-50</c> only when <c>CLUSTERREGISTRY_BENCH_STACKS=1</c> (see <see cref="BenchStack.AddWhenEnabled"/>).
 /// </summary>
 public sealed class FiftyRegistryStack : Stack
 {
     public const string Node = "192.168.1.98";
     public const int Registries = 50;
 
-    public FiftyRegistryStack() : base("fifty")
+    public FiftyRegistryStack() : base("bench-doctor-50")
     {
         var harbor = new HarborRegistry("harbor", new HarborArgs { LoadBalancerIP = "192.168.1.105", ClusterIP = "10.43.216.243", Tls = false, ExternalUrl = "http://192.168.1.105" });
         var robot = new RobotAccount("cluster-pull", new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Pull("library") }, SecretVariable = "HARBOR_ROBOT_PASSWORD" });

@@ -44,7 +44,8 @@ internal static class PullWarmUp
                 PlainHttp = true,
                 Timeout = TimeSpan.FromSeconds(5),
                 WarmUp = false,
-                BufferSize = 4096,
+                Parallelism = 1, // one connection to accept: the cost is JIT, not the transfer
+                BufferSize = 16 * 1024, // several buffers per blob, so the overlapped hashing path is warmed too
             }))
             {
                 await puller.PullAsync(ImageReference.Parse("warm.up.invalid/warm/up:v1"), 1000, "warm-up", stop.Token).ConfigureAwait(false);

@@ -257,6 +257,21 @@ public sealed class RegistryPullerTests(RegistryFixture f)
     }
 
     [Fact]
+    public async Task Manifest_whose_bytes_do_not_hash_to_its_digest_is_a_digest_mismatch()
+    {
+        // Still valid JSON (one hex digit of the config digest changed), so only the digest check can catch it.
+        var (image, reference) = await f.PushUniqueAsync("corrupt/manifest", 104, 50_000);
+        var path = f.Open.BlobDataPath(image.Manifest.Digest);
+        var text = File.ReadAllText(path);
+        var hex = image.Config.Digest["sha256:".Length..];
+        File.WriteAllText(path, text.Replace(hex, (hex[0] == 'a' ? 'b' : 'a') + hex[1..], StringComparison.Ordinal));
+        var r = await Pull(reference);
+        Assert.Equal(FailureClass.DigestMismatch, r.Failure?.Class);
+        Assert.Contains("manifest", r.Failure!.Message);
+        Assert.Contains(image.Manifest.Digest, r.Failure.Message);
+    }
+
+    [Fact]
     public async Task Missing_blob_is_blob_not_found()
     {
         var (image, reference) = await f.PushUniqueAsync("missing/app", 102, 100_000);

@@ -26,8 +26,17 @@ public sealed class RegistryPullOptions
     /// <summary>The whole pull must finish within this; a probe never hangs.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Read buffer per blob stream; memory use is this times <see cref="Parallelism"/>, whatever the image size.</summary>
+    /// <summary>
+    /// Read buffer per blob stream, two per stream (one filling while the other is hashed): memory use is twice this times
+    /// <see cref="Parallelism"/>, whatever the image size.
+    /// </summary>
     public int BufferSize { get; set; } = 256 * 1024;
 
     public IPullProgress? Progress { get; set; }
+
+    /// <summary>
+    /// Before the first measured pull of the process, pull a tiny image from an in-process loopback responder so the
+    /// runtime's first-use costs (JIT, HTTP stack start-up) stay out of the figure (<see cref="PullWarmUp"/>).
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
 }

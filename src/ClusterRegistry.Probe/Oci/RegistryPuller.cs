@@ -45,6 +45,7 @@ public sealed class RegistryPuller : IDisposable
     /// <summary>Pulls <paramref name="image"/> once and returns what was measured; failures are classified into the result.</summary>
     public async Task<ProbeResult> PullAsync(ImageReference image, double budgetMs, string node, CancellationToken cancellation)
     {
+        var warmUp = options.WarmUp ? await PullWarmUp.EnsureAsync().ConfigureAwait(false) : TimeSpan.Zero;
         var result = new ProbeResult
         {
             Image = image.Original,
@@ -55,6 +56,10 @@ public sealed class RegistryPuller : IDisposable
         };
         var baseUri = BaseUri(image);
         result.Notes["endpoint"] = baseUri.ToString().TrimEnd('/');
+        if (warmUp > TimeSpan.Zero)
+        {
+            result.Notes["warmUpMs"] = warmUp.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        }
         var state = new PullState();
         using var timeout = new CancellationTokenSource(options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
@@ -275,34 +280,57 @@ public sealed class RegistryPuller : IDisposable
             var a => throw new ProbeFailureException(FailureClass.DigestMismatch, $"blob {blob.Digest}: unsupported digest algorithm '{a}'"),
         };
         using var hash = IncrementalHash.CreateHash(algorithm);
-        var buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
+        var size = options.BufferSize;
+        var buffers = new[] { ArrayPool<byte>.Shared.Rent(size), ArrayPool<byte>.Shared.Rent(size) };
         long received = 0;
         double? ttfb = null;
+        Task hashing = Task.CompletedTask;
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            while (true)
+            for (var current = 0; ; current ^= 1)
             {
-                var n = await stream.ReadAsync(buffer.AsMemory(0, options.BufferSize), ct).ConfigureAwait(false);
-                if (n == 0)
+                // Fill one buffer while the other is being hashed: the transfer and SHA-256 (about 2 GB/s with SHA-NI, the
+                // same order as loopback) overlap instead of adding up, and each hand-off carries a full buffer.
+                var buffer = buffers[current];
+                var filled = 0;
+                while (filled < size)
+                {
+                    var n = await stream.ReadAsync(buffer.AsMemory(filled, size - filled), ct).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    ttfb ??= (total.Elapsed - start).TotalMilliseconds;
+                    filled += n;
+                    received += n;
+                    if (blob.Size >= 0 && received > blob.Size)
+                    {
+                        throw new ProbeFailureException(FailureClass.DigestMismatch, $"blob {blob.Digest}: more bytes than the {blob.Size} the manifest declares");
+                    }
+
+                    options.Progress?.BlobProgress(blob.Digest, received);
+                }
+
+                await hashing.ConfigureAwait(false);
+                if (filled == 0)
                 {
                     break;
                 }
 
-                ttfb ??= (total.Elapsed - start).TotalMilliseconds;
-                hash.AppendData(buffer, 0, n);
-                received += n;
-                if (blob.Size >= 0 && received > blob.Size)
-                {
-                    throw new ProbeFailureException(FailureClass.DigestMismatch, $"blob {blob.Digest}: more bytes than the {blob.Size} the manifest declares");
-                }
-
-                options.Progress?.BlobProgress(blob.Digest, received);
+                var count = filled;
+                hashing = filled < size
+                    ? HashInline(hash, buffer, count) // the last piece: no hand-off
+                    : Task.Run(() => hash.AppendData(buffer, 0, count), ct);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The hash task reads a pooled buffer: never return the buffers while it may still run.
+            await hashing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
 
         var actual = algorithm.Name!.ToLowerInvariant() + ":" + Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -328,6 +356,12 @@ public sealed class RegistryPuller : IDisposable
             TtfbMs = ttfb ?? (end - start).TotalMilliseconds,
             DurationMs = (end - start).TotalMilliseconds,
         };
+    }
+
+    private static Task HashInline(IncrementalHash hash, byte[] buffer, int count)
+    {
+        hash.AppendData(buffer, 0, count);
+        return Task.CompletedTask;
     }
 
     /// <summary>Sends a request, answering 401 challenges: at most one fresh auth and one re-auth with a dropped token.</summary>

@@ -6,15 +6,15 @@ using ClusterRegistry.Probe.Oci;
 namespace ClusterRegistry.Probe.Running;
 
 /// <summary>
-/// A one-line progress display on stderr for long pulls (bytes received of the declared total, rate), redrawn at most
-/// ten times a second and only when stderr is a terminal, so JSON on stdout and logs stay clean.
+/// A one-line progress display on stderr for long pulls (bytes received of the declared total, rate), drawn on the first
+/// bytes and then at most ten times a second, and only when stderr is a terminal, so JSON on stdout and logs stay clean.
 /// </summary>
 public sealed class ConsoleProgress : IPullProgress, IDisposable
 {
     private readonly TextWriter writer;
     private readonly ConcurrentDictionary<string, (long Received, long Size)> blobs = new(StringComparer.Ordinal);
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private long lastDrawTicks;
+    private long lastDrawTicks = -Stopwatch.Frequency; // the first update draws at once, later ones at most ten times a second
     private bool drawn;
 
     public ConsoleProgress(TextWriter writer)

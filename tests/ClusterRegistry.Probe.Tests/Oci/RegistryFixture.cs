@@ -57,7 +57,8 @@ public sealed class RegistryFixture : IAsyncLifetime
             Skopeo.PushAsync(Layout.Directory, "multi", $"{Open.Host}/library/multi:v1"),
             Skopeo.PushAsync(Layout.Directory, "big", $"{Open.Host}/library/big:v1"),
             Skopeo.PushAsync(Layout.Directory, "small", $"{Basic.Host}/library/app:v1", User, Password),
-            Skopeo.PushAsync(Layout.Directory, "small", $"{Token.Host}/library/app:v1", User, Password));
+            Skopeo.PushAsync(Layout.Directory, "small", $"{Token.Host}/library/app:v1", User, Password),
+            Skopeo.PushAsync(Layout.Directory, "small", $"{Token.Host}/library/other:v1", User, Password));
     }
 
     /// <summary>A fresh image with its own blobs (so a test may corrupt or delete them), pushed to <see cref="Open"/>.</summary>

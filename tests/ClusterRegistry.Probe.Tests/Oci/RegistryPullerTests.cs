@@ -146,6 +146,79 @@ public sealed class RegistryPullerTests(RegistryFixture f)
     }
 
     [Fact]
+    public async Task Token_cache_is_per_scope_one_token_per_repository_reused_across_pulls()
+    {
+        var issuer = f.Token.TokenIssuer!;
+        await IssuerGate.WaitAsync();
+        try
+        {
+            var before = issuer.Requests;
+            using var puller = new RegistryPuller(new RegistryPullOptions
+            {
+                PlainHttp = true,
+                Timeout = TimeSpan.FromSeconds(30),
+                Credentials = new(RegistryFixture.User, RegistryFixture.Password),
+            });
+            var app = ImageReference.Parse($"{f.Token.Host}/library/app:v1");
+            AssertPulled(await puller.PullAsync(app, 60_000, "n", CancellationToken.None), f.Small);
+            AssertPulled(await puller.PullAsync(app, 60_000, "n", CancellationToken.None), f.Small);
+            Assert.Equal(1, issuer.Requests - before); // the second pull of the same repository reuses the cached token
+            AssertPulled(await puller.PullAsync(ImageReference.Parse($"{f.Token.Host}/library/other:v1"), 60_000, "n", CancellationToken.None), f.Small);
+            Assert.Equal(2, issuer.Requests - before); // another repository is another scope: a token of its own
+            Assert.Equal(["repository:library/app:pull", "repository:library/other:pull"], issuer.ScopesRequested[^2..]);
+        }
+        finally
+        {
+            IssuerGate.Release();
+        }
+    }
+
+    [Fact]
+    public async Task Token_the_registry_refuses_is_dropped_and_fetched_again_once()
+    {
+        var issuer = f.Token.TokenIssuer!;
+        await IssuerGate.WaitAsync();
+        try
+        {
+            issuer.ForgeNextTokens(1); // the registry answers 401 invalid_token to the first token (a rotated signing key)
+            var r = await Pull($"{f.Token.Host}/library/app:v1", new RegistryPullOptions { Credentials = new(RegistryFixture.User, RegistryFixture.Password) });
+            AssertPulled(r, f.Small);
+            Assert.Equal(2, r.TokenRequests);
+        }
+        finally
+        {
+            issuer.ForgeNextTokens(0);
+            IssuerGate.Release();
+        }
+    }
+
+    [Fact]
+    public async Task Long_pull_reports_progress_as_bytes_arrive_and_the_console_line_is_drawn_then_cleared()
+    {
+        var recorder = new RecordingProgress();
+        var r = await Pull($"{f.Open.Host}/library/big:v1", new RegistryPullOptions { Progress = recorder, BufferSize = 64 * 1024 });
+        AssertPulled(r, f.Big);
+        var layer = f.Big.Layers[0];
+        var updates = recorder.Updates(layer.Digest);
+        Assert.True(updates.Count > 10, $"{updates.Count} updates"); // during the transfer, not once at the end
+        Assert.Equal(updates.Order(), updates); // monotonic
+        Assert.Equal(layer.Size, updates[^1]);
+        Assert.Equal(recorder.Started.Order(), recorder.Completed.Order());
+
+        var screen = new StringWriter();
+        using (var console = new ClusterRegistry.Probe.Running.ConsoleProgress(screen))
+        {
+            var again = await Pull($"{f.Open.Host}/library/big:v1", new RegistryPullOptions { Progress = console });
+            AssertPulled(again, f.Big);
+        }
+
+        var text = screen.ToString();
+        Assert.Contains("pulling ", text);
+        Assert.Contains("MB/s", text);
+        Assert.EndsWith("\r" + new string(' ', 72) + "\r", text);
+    }
+
+    [Fact]
     public async Task Token_auth_with_a_wrong_password_is_401_naming_the_token_realm()
     {
         var r = await Pull($"{f.Token.Host}/library/app:v1", new RegistryPullOptions { Credentials = new(RegistryFixture.User, "nope-nope") });
@@ -181,6 +254,21 @@ public sealed class RegistryPullerTests(RegistryFixture f)
         var r = await Pull(reference);
         Assert.Equal(FailureClass.DigestMismatch, r.Failure?.Class);
         Assert.Contains(image.Layers[0].Digest, r.Failure!.Message);
+    }
+
+    [Fact]
+    public async Task Manifest_whose_bytes_do_not_hash_to_its_digest_is_a_digest_mismatch()
+    {
+        // Still valid JSON (one hex digit of the config digest changed), so only the digest check can catch it.
+        var (image, reference) = await f.PushUniqueAsync("corrupt/manifest", 104, 50_000);
+        var path = f.Open.BlobDataPath(image.Manifest.Digest);
+        var text = File.ReadAllText(path);
+        var hex = image.Config.Digest["sha256:".Length..];
+        File.WriteAllText(path, text.Replace(hex, (hex[0] == 'a' ? 'b' : 'a') + hex[1..], StringComparison.Ordinal));
+        var r = await Pull(reference);
+        Assert.Equal(FailureClass.DigestMismatch, r.Failure?.Class);
+        Assert.Contains("manifest", r.Failure!.Message);
+        Assert.Contains(image.Manifest.Digest, r.Failure.Message);
     }
 
     [Fact]
@@ -232,6 +320,47 @@ public sealed class RegistryPullerTests(RegistryFixture f)
         using var puller = new RegistryPuller(new RegistryPullOptions { Timeout = TimeSpan.FromSeconds(10) });
         var r = await puller.PullAsync(ImageReference.Parse($"{f.Open.Host}/library/app:v1"), 1000, "n", CancellationToken.None);
         Assert.Equal(FailureClass.Tls, r.Failure?.Class);
+    }
+
+    private sealed class RecordingProgress : IPullProgress
+    {
+        private readonly Dictionary<string, List<long>> updates = new(StringComparer.Ordinal);
+
+        public List<string> Started { get; } = new();
+
+        public List<string> Completed { get; } = new();
+
+        public List<long> Updates(string digest)
+        {
+            lock (updates)
+            {
+                return updates.TryGetValue(digest, out var u) ? u.ToList() : [];
+            }
+        }
+
+        public void BlobStarted(Descriptor blob)
+        {
+            lock (updates)
+            {
+                Started.Add(blob.Digest);
+            }
+        }
+
+        public void BlobProgress(string digest, long received)
+        {
+            lock (updates)
+            {
+                (updates.TryGetValue(digest, out var u) ? u : updates[digest] = new()).Add(received);
+            }
+        }
+
+        public void BlobCompleted(string digest)
+        {
+            lock (updates)
+            {
+                Completed.Add(digest);
+            }
+        }
     }
 
     private sealed class KillOnFirstBytes(string digest, RegistryProcess registry) : IPullProgress

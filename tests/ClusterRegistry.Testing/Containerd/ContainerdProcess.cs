@@ -44,7 +44,7 @@ public sealed class ContainerdProcess : IDisposable
             : "containerd and mount namespaces need root";
     }
 
-    private static uint GetEuid()
+    internal static uint GetEuid()
     {
         try
         {

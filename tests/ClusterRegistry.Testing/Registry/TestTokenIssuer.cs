@@ -36,6 +36,7 @@ public sealed class TestTokenIssuer : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private int requests;
+    private int forgeNext;
 
     public TestTokenIssuer(string directory, string service = "test-registry", string issuer = "test-issuer")
     {
@@ -63,6 +64,12 @@ public sealed class TestTokenIssuer : IDisposable
     public string RootCertBundlePath { get; }
 
     public TokenField Field { get; set; } = TokenField.Token;
+
+    /// <summary>
+    /// The next <paramref name="count"/> tokens are signed with a key the registry does not trust, so the registry answers
+    /// 401 <c>invalid_token</c> to them (a rotated signing key, a token revoked by the registry).
+    /// </summary>
+    public void ForgeNextTokens(int count) => Volatile.Write(ref forgeNext, count);
 
     /// <summary>Whether anonymous callers are granted pull (a public project).</summary>
     public bool AnonymousPull { get; set; }
@@ -200,7 +207,8 @@ public sealed class TestTokenIssuer : IDisposable
             ["access"] = access,
         };
         var signingInput = B64(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + B64(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        using var forger = Interlocked.Decrement(ref forgeNext) >= 0 ? ECDsa.Create(ECCurve.NamedCurves.nistP256) : null;
+        var signature = (forger ?? key).SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         var jwt = signingInput + "." + B64(signature);
         var body = Field switch
         {

@@ -6,7 +6,8 @@
 # 1. installs containerd, docker-registry, skopeo (and htpasswd) with apt-get when they are missing;
 # 2. builds the stacks program;
 # 3. starts a registry (CNCF distribution, the registry inside Harbor) on the "Harbor ClusterIP" 127.0.0.243:80 with
-#    htpasswd basic auth for the pull robot `robot$cluster-pull` and a generated password (HARBOR_ROBOT_PASSWORD);
+#    htpasswd basic auth for the pull robot `robot$cluster-pull` and a generated password (HARBOR_ROBOT_PASSWORD), and
+#    empty registries answering 404 on Spegel's ports 127.0.0.1:30020/30021 (a Spegel whose peers lack the image);
 # 4. generates an image and pushes it with skopeo;
 # 5. renders the `local` stack's node view for node 127.0.0.1 and applies it to a private containerd root that mirrors a
 #    Talos node (<root>/etc/cri/conf.d/hosts, <root>/etc/cri/conf.d/cri.toml, <root>/etc/hosts, <root>/var/lib/containerd),
@@ -90,10 +91,12 @@ if [ ${#to_install[@]} -gt 0 ]; then
   INSTALL_NS=$(( $(date +%s%N) - t ))
 fi
 
-if (exec 3<>"/dev/tcp/$REGISTRY_ADDR/80") 2>/dev/null; then
-  echo "sandbox: something already listens on $REGISTRY_ADDR:80 (another sandbox run?); stop it first" >&2
-  exit 2
-fi
+for addr in "$REGISTRY_ADDR/80" "$NODE/30020" "$NODE/30021"; do
+  if (exec 3<>"/dev/tcp/$addr") 2>/dev/null; then
+    echo "sandbox: something already listens on ${addr/\//:} (another sandbox run?); stop it first" >&2
+    exit 2
+  fi
+done
 
 # ------------------------------------------------------------------------------------------------------------- build
 say "building the stacks program"
@@ -135,6 +138,17 @@ wait_for() { # what, seconds, test command...
   return 1
 }
 wait_for "the registry" 15 bash -c "exec 3<>/dev/tcp/$REGISTRY_ADDR/80" || { tail -20 "$SANDBOX/registry/registry.log" >&2; exit 2; }
+
+# Spegel's ports on the node answer like a Spegel whose peers lack the image: 404 (an empty registry, no auth). A refused
+# port would be containerd 1.6's first error and hide the registry's 401 if the robot's password were wrong.
+for port in 30020 30021; do
+  mkdir -p "$SANDBOX/registry/spegel-$port"
+  printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: %s:%s\n' \
+    "$SANDBOX/registry/spegel-$port" "$NODE" "$port" > "$SANDBOX/registry/spegel-$port.yml"
+  docker-registry serve "$SANDBOX/registry/spegel-$port.yml" >"$SANDBOX/registry/spegel-$port.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "the empty mirror on $NODE:$port" 15 bash -c "exec 3<>/dev/tcp/$NODE/$port" || { tail -20 "$SANDBOX/registry/spegel-$port.log" >&2; exit 2; }
+done
 
 # ------------------------------------------------------------------------------------------------------------- image
 say "generating a ${IMAGE_MB} MB image and pushing it as $PUSH_REF (skopeo)"

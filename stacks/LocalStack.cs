@@ -9,12 +9,10 @@ namespace Stacks;
 /// <summary>
 /// The homelab topology on this machine's loopback range, for the local sandbox: a registry (CNCF distribution, the
 /// registry inside Harbor) stands in for Harbor's ClusterIP at 127.0.0.243:80, image references name the "LoadBalancer"
-/// 127.0.0.105, and one node, 127.0.0.1, runs a real containerd with the node view applied. Nothing listens on
-/// Spegel's ports (30020/30021) here, so containerd's first hosts refuse the connection and it falls through to the
-/// registry, as on a node whose Spegel pod is down. A healthy pull is unaffected, but when every host fails containerd
-/// 1.6 reports one refused connection (a Spegel port, or the <c>server</c> fallback 127.0.0.105 where nothing listens),
-/// so a bad password can surface as "connection refused" rather than Harbor's 401: to diagnose auth, put a mirror that
-/// answers 404 on those ports (as the probe's fault tests do) or use <c>probe --via registry</c>.
+/// 127.0.0.105, and one node, 127.0.0.1, runs a real containerd with the node view applied. Spegel's ports (30020/30021)
+/// must answer 404, not refuse: containerd 1.6 reports the first error of its hosts list and a 404 is not one, so a refused
+/// mirror port would hide Harbor's 401 behind "connection refused". sandbox.sh therefore serves empty registries there,
+/// as a Spegel whose peers lack the image answers.
 /// </summary>
 public sealed class LocalStack : Stack
 {

@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace ClusterRegistry.Probe.Oci;
 
 /// <summary>
 /// An image reference as pods write it: <c>[registry[:port]/]repository[:tag][@digest]</c>. A first component with a dot, a
 /// colon or <c>localhost</c> is the registry; otherwise the registry is Docker Hub (and one-word names gain <c>library/</c>).
 /// </summary>
-public sealed partial class ImageReference
+public sealed class ImageReference
 {
     private ImageReference(string original, string registry, string repository, string? tag, string? digest)
     {
@@ -48,6 +46,10 @@ public sealed partial class ImageReference
         return r;
     }
 
+    /// <summary>
+    /// Parses with the rule engine's docker reference grammar (distribution/reference), the one <c>check</c> and the
+    /// analyzers judge stacks by, so the probe never accepts an image the rules reject or the reverse.
+    /// </summary>
     public static bool TryParse(string? text, out ImageReference reference, out string error)
     {
         reference = null!;
@@ -57,74 +59,18 @@ public sealed partial class ImageReference
             return false;
         }
 
-        var s = text.Trim();
-        string? digest = null;
-        var at = s.IndexOf('@');
-        if (at >= 0)
+        var trimmed = text.Trim();
+        if (!Rules.Values.ImageReference.TryParse(trimmed, out var parsed, out var why))
         {
-            digest = s[(at + 1)..];
-            s = s[..at];
-            if (!DigestPattern().IsMatch(digest))
-            {
-                error = $"'{text}': '{digest}' is not a digest (algorithm:hex)";
-                return false;
-            }
-        }
-
-        var registry = "docker.io";
-        var slash = s.IndexOf('/');
-        if (slash > 0)
-        {
-            var first = s[..slash];
-            if (first.Contains('.') || first.Contains(':') || first == "localhost")
-            {
-                registry = first;
-                s = s[(slash + 1)..];
-            }
-        }
-
-        string? tag = null;
-        var colon = s.LastIndexOf(':');
-        if (colon > s.LastIndexOf('/'))
-        {
-            tag = s[(colon + 1)..];
-            s = s[..colon];
-            if (!TagPattern().IsMatch(tag))
-            {
-                error = $"'{text}': '{tag}' is not a valid tag";
-                return false;
-            }
-        }
-
-        if (registry == "docker.io" && !s.Contains('/'))
-        {
-            s = "library/" + s;
-        }
-
-        if (!NamePattern().IsMatch(s))
-        {
-            error = $"'{text}': '{s}' is not a valid repository name";
+            error = $"'{trimmed}' is not an image reference: {why}";
             return false;
         }
 
-        if (tag is null && digest is null)
-        {
-            tag = "latest";
-        }
-
-        reference = new ImageReference(text.Trim(), registry, s, tag, digest);
+        var tag = parsed.TagName ?? (parsed.DigestText is null ? "latest" : null);
+        reference = new ImageReference(trimmed, parsed.Registry, parsed.Repository, tag, parsed.DigestText);
         error = "";
         return true;
     }
 
     public override string ToString() => Original;
-
-    [GeneratedRegex("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$")]
-    private static partial Regex TagPattern();
-
-    [GeneratedRegex("^[a-z0-9]+([+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$")]
-    private static partial Regex DigestPattern();
 }

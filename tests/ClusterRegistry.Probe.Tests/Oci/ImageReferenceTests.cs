@@ -9,6 +9,8 @@ public sealed class ImageReferenceTests
     [InlineData("127.0.0.1:5000/a/b/c", "127.0.0.1:5000", "a/b/c", "latest", null)]
     [InlineData("nginx", "docker.io", "library/nginx", "latest", null)]
     [InlineData("localhost/app:1.0", "localhost", "app", "1.0", null)]
+    // distribution/reference: an upper-case first component is a registry host, not a repository.
+    [InlineData("Registry/app:v1", "Registry", "app", "v1", null)]
     [InlineData("harbor.local:8443/p/app:v1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "harbor.local:8443", "p/app", "v1", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     public void Parses_registry_repository_tag_and_digest(string text, string registry, string repository, string tag, string? digest)
     {
@@ -29,7 +31,8 @@ public sealed class ImageReferenceTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("UPPER/case:v1")]
+    [InlineData("library/UPPER:v1")]
+    [InlineData("docker.io/library/app:v1@sha256:tooshort")]
     [InlineData("a/b:bad tag")]
     [InlineData("a/b@sha256")]
     public void Rejects_invalid_references(string text)

@@ -20,12 +20,15 @@ public enum CaseKind
 /// One analyzer case for one rule: the body of a stack constructor (and optional members) with <c>[|...|]</c> around
 /// every span where <see cref="Id"/> must be reported. Other rules may fire too; only <see cref="Id"/> is checked.
 /// </summary>
-public sealed record RuleCase(string Id, CaseKind Kind, string Name, string Body, string Members = "")
+public sealed record RuleCase(string Id, CaseKind Kind, string Name, string Body, string Members = "", string? File = null)
 {
     public string Key => $"{Id} {Kind} {Name}";
 
-    /// <summary>The whole stack file: usings, one stack class <c>S</c>.</summary>
-    public string Source => TestCompilation.Usings + "public sealed class S : Stack\n{\n" + Members + "\n    public S() : base(\"s\")\n    {\n" + Body + "\n    }\n}\n";
+    /// <summary>The whole stack file: usings and one stack class <c>S</c>, or <see cref="File"/> (after the usings) when given.</summary>
+    public string Source => TestCompilation.Usings + (File ?? "public sealed class S : Stack\n{\n" + Members + "\n    public S() : base(\"s\")\n    {\n" + Body + "\n    }\n}\n");
+
+    /// <summary>A case written as a whole file (several classes, constructor chains).</summary>
+    public static RuleCase WholeFile(string id, CaseKind kind, string name, string file) => new(id, kind, name, "", "", file);
 
     public override string ToString() => Key;
 }

@@ -154,7 +154,7 @@ public class RobustnessTests
     public async Task Code_fixes_on_mutated_code_do_not_throw(string path)
     {
         var text = Read(path);
-        var variants = new[] { text }.Concat(TokenDeletions(path + "#fix", text, 3)).Concat(Prefixes(text, 1).Skip(1).Take(2));
+        var variants = new[] { text }.Concat(TokenDeletions(path + "#fix", text, 3)).Concat(Prefixes(text, 2).Skip(3).Take(2)); // cut in and after the middle token
         var ids = FixProviders.SelectMany(p => p.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
         var offered = 0;
         var fixableOnOriginal = -1;

@@ -7,9 +7,11 @@
 #   share_%     ours_s / csc_ms
 #   ms/stack    ours_s / N
 #   no_cr_ms    the Csc time of the same project without our analyzer: csc_ms - no_cr_ms is the wall-clock cost
-# "warm" = the shared compiler server (VBCSCompiler) already has the analyzer loaded and jitted (the median of the runs);
-# "cold" = UseSharedCompilation=false, a fresh csc process per build (compiler and analyzer jitted from scratch, as on a
-# CI agent without a build server). The stacks/ project of the repository is measured the same way (warm and cold).
+# "warm" = UseSharedCompilation=true: the compiler server (VBCSCompiler) already has the compiler and the analyzer
+# loaded and jitted (the median of the runs), as in an IDE session or repeated local builds;
+# "cold" = UseSharedCompilation=false, a fresh csc process per build (compiler and analyzer jitted from scratch), as on a
+# CI agent, or here: this sandbox exports UseSharedCompilation=false, so every ordinary build of the repository is cold.
+# The compiler server this script starts is stopped at the end (by its PID). The stacks/ project is measured too.
 # Usage: bench/analyzers.sh [counts...]      default: 10 50 100; RUNS=3 warm runs each (median)
 # Nothing here asserts: compare the figures side by side (ReportAnalyzer times are for comparison, not absolute).
 set -euo pipefail
@@ -18,7 +20,14 @@ counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(10 50 100)
 runs="${RUNS:-3}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/crbench-XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+servers_before=" $( (pgrep -f VBCSCompiler || true) | tr '\n' ' ') "
+cleanup() {
+  rm -rf "$work"
+  for pid in $(pgrep -f VBCSCompiler || true); do
+    case "$servers_before" in *" $pid "*) ;; *) kill "$pid" 2>/dev/null || true ;; esac
+  done
+}
+trap cleanup EXIT
 
 echo "== build the analyzer and the SDK (Release)" >&2
 dotnet build "$root/analyzers/ClusterRegistry.Analyzers" -c Release --nologo -v:q >&2
@@ -81,13 +90,13 @@ header
 for n in "${counts[@]}"; do
   dir="$work/gen-$n"
   generate "$n" "$dir"
-  measure "$dir" >/dev/null                                 # loads the analyzer into the compiler server
+  measure "$dir" -p:UseSharedCompilation=true >/dev/null   # loads compiler and analyzer into the server
   warm=()
-  for _ in $(seq 1 "$runs"); do warm+=("$(measure "$dir")"); done
+  for _ in $(seq 1 "$runs"); do warm+=("$(measure "$dir" -p:UseSharedCompilation=true)"); done
   csc=$(printf '%s\n' "${warm[@]}" | awk '{print $1}' | median)
   ours=$(printf '%s\n' "${warm[@]}" | awk '{print $2}' | median)
   all=$(printf '%s\n' "${warm[@]}" | awk '{print $3}' | median)
-  nocr=$(for _ in $(seq 1 "$runs"); do measure "$dir" -p:NoClusterRegistryAnalyzer=true; done | awk '{print $1}' | median)
+  nocr=$(for _ in $(seq 1 "$runs"); do measure "$dir" -p:UseSharedCompilation=true -p:NoClusterRegistryAnalyzer=true; done | awk '{print $1}' | median)
   report "generated" "$n" warm "$csc" "$ours" "$all" "$nocr"
   read -r ccsc cours call < <(measure "$dir" -p:UseSharedCompilation=false)
   report "generated" "$n" cold "$ccsc" "$cours" "$call" "-"
@@ -95,9 +104,9 @@ done
 
 # The repository's stacks project (homelab + local, and the CLI program), built as test.sh builds it.
 dotnet build "$root/stacks" -c Release --nologo -v:q >&2
-measure "$root/stacks" >/dev/null
+measure "$root/stacks" -p:UseSharedCompilation=true >/dev/null
 warm=()
-for _ in $(seq 1 "$runs"); do warm+=("$(measure "$root/stacks")"); done
+for _ in $(seq 1 "$runs"); do warm+=("$(measure "$root/stacks" -p:UseSharedCompilation=true)"); done
 csc=$(printf '%s\n' "${warm[@]}" | awk '{print $1}' | median)
 ours=$(printf '%s\n' "${warm[@]}" | awk '{print $2}' | median)
 all=$(printf '%s\n' "${warm[@]}" | awk '{print $3}' | median)

@@ -143,4 +143,31 @@ public class StackShapeTests
     [Theory]
     [MemberData(nameof(Keys))]
     public Task Case(string key) => RuleCaseRunner.AssertAsync(RuleCases.Find(Cases, key));
+
+    [Fact]
+    public async Task Stacks_in_different_files_of_one_project_are_analysed_apart()
+    {
+        var spegelOnly = TestCompilation.Usings + """
+            public sealed class A : Stack
+            {
+                public A() : base("a") { new SpegelRelease("spegel", new SpegelArgs { MirroredRegistries = { "https://docker.io" }, PrependExisting = true }); }
+            }
+            """;
+        var (broken, spans) = Markup.Parse(TestCompilation.Usings + $$"""
+            public sealed class B : Stack
+            {
+                public B() : base("b")
+                {
+            {{Stack(spegel: SpegelWith(path: "[|ContainerdRegistryConfigPath = \"/var/lib/hosts\"|]"))}}
+                }
+            }
+            """);
+        var compilation = TestCompilation.Create(spegelOnly, broken);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var diags = await TestCompilation.AnalyzeAsync(compilation);
+        var crg105 = Assert.Single(diags, d => d.Id == "CRG105");
+        Assert.Equal(compilation.SyntaxTrees.ElementAt(1), crg105.Location.SourceTree);
+        Assert.Equal(Assert.Single(spans), crg105.Location.SourceSpan);
+        Assert.DoesNotContain(diags, d => d.Location.SourceTree == compilation.SyntaxTrees.First());
+    }
 }

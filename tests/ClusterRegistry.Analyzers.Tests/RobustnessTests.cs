@@ -1,18 +1,90 @@
 using System.Collections.Immutable;
 using ClusterRegistry.Analyzers.Tests.Infrastructure;
+using ClusterRegistry.Testing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ClusterRegistry.Analyzers.Tests;
 
 /// <summary>
-/// Half-typed code must never make the analyzer throw: every prefix of a stack file, strided prefixes of a larger one,
-/// and seeded random token deletions all analyse without AD0001 and without an exception the analyzer had to swallow.
+/// Half-typed code must never make the analyzer or a code fix throw. For every stack source in the repository (the
+/// stacks, the seed stack, the 28 broken stacks): prefixes cut at token boundaries and inside tokens (strided to keep
+/// the suite fast), and seeded random token deletions, analyse without AD0001 and without an exception the analyzer
+/// had to swallow; every fix provider offered on the mutated code registers and computes its edits without throwing.
 /// </summary>
 public class RobustnessTests
 {
-    private static async Task AssertNoFailuresAsync(string label, IEnumerable<string> variants)
+    /// <summary>Token boundaries per repository stack (homelab, local, seed): a stride keeps each file near this many.</summary>
+    private const int PrefixesPerMainStack = 90;
+
+    /// <summary>Token boundaries per broken stack (28 files that differ from the homelab stack in a few lines).</summary>
+    private const int PrefixesPerBrokenStack = 25;
+
+    private const int DeletionVariantsPerFile = 25;
+
+    public static TheoryData<string> Sources()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in SourcePaths())
+        {
+            data.Add(path);
+        }
+
+        return data;
+    }
+
+    /// <summary>Repository-relative paths of every stack source.</summary>
+    public static IEnumerable<string> SourcePaths() =>
+        new[] { "stacks/HomelabStack.cs", "stacks/LocalStack.cs", "tests/ClusterRegistry.Analyzers.Tests/StackSources/SeedStack.cs" }
+            .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "ClusterRegistry.Rules.Tests", "BrokenStacks"), "*Stack.cs")
+                .Select(p => "tests/ClusterRegistry.Rules.Tests/BrokenStacks/" + Path.GetFileName(p))
+                .OrderBy(p => p, StringComparer.Ordinal));
+
+    private static string Read(string path) => File.ReadAllText(Path.Combine(RepoPaths.Root, path));
+
+    /// <summary>Prefixes ending at every n-th token end and in the middle of that token (a half-typed name or literal).</summary>
+    internal static IEnumerable<string> Prefixes(string text, int target)
+    {
+        var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().ToList();
+        var stride = Math.Max(1, tokens.Count / target);
+        yield return "";
+        for (var i = 0; i < tokens.Count; i += stride)
+        {
+            var t = tokens[i];
+            if (t.Span.Length > 1)
+            {
+                yield return text[..(t.SpanStart + (t.Span.Length / 2))];
+            }
+
+            yield return text[..t.Span.End];
+        }
+
+        yield return text;
+    }
+
+    /// <summary>Deterministic variants with 1–5 random tokens deleted; the seed comes from the path, so every run is the same.</summary>
+    internal static IEnumerable<string> TokenDeletions(string path, string text, int count)
+    {
+        var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Where(t => t.Span.Length > 0).ToList();
+        var seed = path.Aggregate(17, (h, c) => unchecked((h * 31) + c));
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            var deletions = Enumerable.Range(0, 1 + random.Next(5)).Select(_ => tokens[random.Next(tokens.Count)]).Distinct().OrderByDescending(t => t.SpanStart);
+            var mutated = text;
+            foreach (var t in deletions)
+            {
+                mutated = mutated.Remove(t.SpanStart, t.Span.Length);
+            }
+
+            yield return mutated;
+        }
+    }
+
+    private static async Task AssertAnalyzerSurvivesAsync(string label, IEnumerable<string> variants)
     {
         var analyzer = new StackAnalyzer();
         var baseCompilation = TestCompilation.Create("");
@@ -42,70 +114,80 @@ public class RobustnessTests
             }
         }
 
-        Assert.True(count > 0);
+        Assert.True(count > 1, label + ": no variants");
         Assert.True(failures.Count == 0, label + ": " + string.Join("\n=====\n", failures));
     }
 
     [Theory]
-    [InlineData("HomelabStack.cs")]
-    [InlineData("LocalStack.cs")]
-    public Task Every_prefix_of_a_repository_stack_analyses_cleanly(string file)
+    [MemberData(nameof(Sources))]
+    public Task Prefixes_analyse_cleanly(string path) =>
+        AssertAnalyzerSurvivesAsync(path, Prefixes(Read(path), path.Contains("/BrokenStacks/", StringComparison.Ordinal) ? PrefixesPerBrokenStack : PrefixesPerMainStack));
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public Task Random_token_deletions_analyse_cleanly(string path)
     {
-        var text = StackFiles.Repo(file);
-        return AssertNoFailuresAsync(file, Enumerable.Range(0, text.Length + 1).Select(n => text[..n]));
+        var text = Read(path);
+        return AssertAnalyzerSurvivesAsync(path, TokenDeletions(path, text, DeletionVariantsPerFile));
     }
 
     [Fact]
-    public Task Strided_prefixes_of_a_large_multi_stack_file_analyse_cleanly()
+    public void Every_stack_source_is_exercised()
     {
-        var sources = new[] { StackFiles.Repo("HomelabStack.cs"), StackFiles.Repo("LocalStack.cs") }.Concat(StackFiles.TestNames().Select(StackFiles.Test));
-        var text = MultiStackFile(sources);
-        Assert.True(text.Length > 10_000, "the larger file should be several stacks long");
-        return AssertNoFailuresAsync("all test stacks", Enumerable.Range(0, text.Length / 23 + 1).Select(n => text[..Math.Min(text.Length, n * 23)]));
+        var paths = SourcePaths().ToList();
+        Assert.True(paths.Count >= 31, string.Join(", ", paths));
+        Assert.All(paths, p => Assert.True(File.Exists(Path.Combine(RepoPaths.Root, p)), p));
     }
 
-    /// <summary>Several stack files as one: usings hoisted, each file-scoped namespace turned into a block.</summary>
-    internal static string MultiStackFile(IEnumerable<string> sources)
-    {
-        var usings = new SortedSet<string>(StringComparer.Ordinal);
-        var bodies = new List<string>();
-        var i = 0;
-        foreach (var source in sources)
-        {
-            var lines = source.Split('\n');
-            usings.UnionWith(lines.Where(l => l.StartsWith("using ", StringComparison.Ordinal)));
-            var body = string.Join("\n", lines.Where(l => !l.StartsWith("using ", StringComparison.Ordinal)));
-            var ns = System.Text.RegularExpressions.Regex.Match(body, @"namespace ([\w.]+);");
-            body = ns.Success ? body.Replace(ns.Value, $"namespace {ns.Groups[1].Value}.N{i} {{") + "\n}\n" : body;
-            bodies.Add(body);
-            i++;
-        }
+    private static readonly CodeFixProvider[] FixProviders = typeof(ClusterRegistry.CodeFixes.StackCodeFix).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+        .ToArray();
 
-        return string.Join("\n", usings) + "\n" + string.Join("\n", bodies);
-    }
-
+    /// <summary>
+    /// Every fix provider on every fixable diagnostic of mutated stacks (the broken stacks carry the diagnostics): the
+    /// fix registers and its operations compute, or it is not offered; it never throws.
+    /// </summary>
     [Theory]
-    [InlineData("HomelabStack.cs", 1)]
-    [InlineData("HomelabStack.cs", 2)]
-    [InlineData("LocalStack.cs", 3)]
-    public Task Random_token_deletions_analyse_cleanly(string file, int seed)
+    [MemberData(nameof(Sources))]
+    public async Task Code_fixes_on_mutated_code_do_not_throw(string path)
     {
-        var text = StackFiles.Repo(file);
-        var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().ToList();
-        var random = new Random(seed);
-        var variants = new List<string>();
-        for (var i = 0; i < 300; i++)
+        var text = Read(path);
+        var variants = new[] { text }.Concat(TokenDeletions(path + "#fix", text, 3)).Concat(Prefixes(text, 2).Skip(3).Take(2)); // cut in and after the middle token
+        var ids = FixProviders.SelectMany(p => p.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
+        var offered = 0;
+        var fixableOnOriginal = -1;
+        foreach (var variant in variants)
         {
-            var deletions = tokens.OrderBy(_ => random.Next()).Take(1 + random.Next(5)).OrderByDescending(t => t.SpanStart).ToList();
-            var mutated = text;
-            foreach (var t in deletions)
+            var document = CodeFixRunner.CreateDocument(variant);
+            var diags = await CodeFixRunner.DiagnosticsAsync(document, ids, allowCompileErrors: true);
+            if (fixableOnOriginal < 0)
             {
-                mutated = mutated.Remove(t.SpanStart, t.Span.Length);
+                fixableOnOriginal = diags.Length;
             }
 
-            variants.Add(mutated);
+            foreach (var diagnostic in diags)
+            {
+                foreach (var provider in FixProviders.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+                {
+                    try
+                    {
+                        foreach (var action in await CodeFixRunner.ActionsAsync(provider, document, diagnostic))
+                        {
+                            offered++;
+                            _ = await action.GetOperationsAsync(CancellationToken.None);
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        Assert.Fail($"{provider.GetType().Name} threw on {diagnostic.Id} in a variant of {path} (length {variant.Length}): {e}");
+                    }
+                }
+            }
         }
 
-        return AssertNoFailuresAsync($"{file} seed {seed}", variants);
+        // The unmutated broken stacks carry fixable diagnostics: fixes must have been offered (and computed) at least there.
+        Assert.True(fixableOnOriginal == 0 || offered > 0, $"{path}: {fixableOnOriginal} fixable diagnostics but no fix offered");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace ClusterRegistry.Analyzers.Collection
@@ -5,10 +6,18 @@ namespace ClusterRegistry.Analyzers.Collection
     /// <summary>The SDK's types in one compilation; null when the compilation does not reference the SDK.</summary>
     internal sealed class KnownTypes
     {
-        private KnownTypes(INamedTypeSymbol stack, INamedTypeSymbol resource)
+        private readonly ConcurrentDictionary<ITypeSymbol, int> collections = new ConcurrentDictionary<ITypeSymbol, int>(SymbolEqualityComparer.Default);
+        private readonly INamedTypeSymbol? dictionary;
+        private readonly INamedTypeSymbol? readOnlyDictionary;
+        private readonly INamedTypeSymbol? timeSpan;
+
+        private KnownTypes(INamedTypeSymbol stack, INamedTypeSymbol resource, Compilation compilation)
         {
             Stack = stack;
             Resource = resource;
+            dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+            readOnlyDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
+            timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         }
 
         public INamedTypeSymbol Stack { get; }
@@ -19,7 +28,7 @@ namespace ClusterRegistry.Analyzers.Collection
         {
             var stack = compilation.GetTypeByMetadataName("ClusterRegistry.Stack");
             var resource = compilation.GetTypeByMetadataName("ClusterRegistry.Resource");
-            return stack is null || resource is null ? null : new KnownTypes(stack, resource);
+            return stack is null || resource is null ? null : new KnownTypes(stack, resource, compilation);
         }
 
         /// <summary>True for types of the SDK assembly (the assembly that defines <c>ClusterRegistry.Stack</c>).</summary>
@@ -29,6 +38,49 @@ namespace ClusterRegistry.Analyzers.Collection
         public bool IsStackClass(INamedTypeSymbol type) => type.TypeKind == TypeKind.Class && DerivesFrom(type, Stack);
 
         public bool IsResource(ITypeSymbol? type) => type is not null && DerivesFrom(type, Resource);
+
+        /// <summary>True for System.TimeSpan.</summary>
+        public bool IsTimeSpan(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, timeSpan);
+
+        /// <summary>
+        /// True for a collection (any IEnumerable&lt;T&gt; but string, or an array); <paramref name="isDictionary"/> for an
+        /// (read-only) dictionary. Cached per type: stack code asks about the same few types (List, Dictionary) many times.
+        /// </summary>
+        public bool IsCollection(ITypeSymbol type, out bool isDictionary)
+        {
+            var kind = collections.GetOrAdd(type, ClassifyCollection);
+            isDictionary = kind == 2;
+            return kind != 0;
+        }
+
+        /// <summary>0: not a collection, 1: a collection, 2: a dictionary.</summary>
+        private int ClassifyCollection(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return 0;
+            }
+
+            var self = type is INamedTypeSymbol n && n.TypeKind == TypeKind.Interface ? n : null;
+            foreach (var i in self is null ? type.AllInterfaces : type.AllInterfaces.Add(self))
+            {
+                var definition = i.OriginalDefinition;
+                if (SymbolEqualityComparer.Default.Equals(definition, dictionary) || SymbolEqualityComparer.Default.Equals(definition, readOnlyDictionary))
+                {
+                    return 2;
+                }
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                {
+                    return 1;
+                }
+            }
+
+            return type is IArrayTypeSymbol ? 1 : 0;
+        }
 
         /// <summary>True when the stack's direct base is another stack class (declarations may live in the base).</summary>
         public bool HasIntermediateBase(INamedTypeSymbol type) =>

@@ -450,34 +450,7 @@ namespace ClusterRegistry.Analyzers.Collection
             }
         }
 
-        private static bool IsCollectionType(ITypeSymbol type, out bool isDictionary)
-        {
-            isDictionary = false;
-            if (type.SpecialType == SpecialType.System_String)
-            {
-                return false;
-            }
-
-            foreach (var i in type.AllInterfaces.Concat(type is INamedTypeSymbol n && n.TypeKind == TypeKind.Interface ? new[] { n } : Array.Empty<INamedTypeSymbol>()))
-            {
-                var name = i.OriginalDefinition.ToDisplayString();
-                if (name == "System.Collections.Generic.IDictionary<TKey, TValue>" || name == "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>")
-                {
-                    isDictionary = true;
-                    return true;
-                }
-            }
-
-            foreach (var i in type.AllInterfaces)
-            {
-                if (i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
-                {
-                    return true;
-                }
-            }
-
-            return type is IArrayTypeSymbol;
-        }
+        private bool IsCollectionType(ITypeSymbol type, out bool isDictionary) => types.IsCollection(type, out isDictionary);
 
         private void ApplyInitializer(SymValue target, IObjectOrCollectionInitializerOperation init)
         {
@@ -729,7 +702,7 @@ namespace ClusterRegistry.Analyzers.Collection
                 return obj;
             }
 
-            if (method.IsStatic && method.ContainingType?.ToDisplayString() == "System.TimeSpan" && args.Count == 1)
+            if (method.IsStatic && types.IsTimeSpan(method.ContainingType) && args.Count == 1)
             {
                 var a = args.Values.First();
                 if (a is SymConst { Value: { } n } && IsNumber(n))

@@ -24,7 +24,11 @@ namespace ClusterRegistry.Analyzers.Diagnostics
         /// <summary>The rules the analyzer evaluates (CRG0xx–CRG4xx; the CRG5xx node checks belong to <c>doctor</c>).</summary>
         public static IReadOnlyList<Rule> Rules => rules.Value;
 
-        public static ImmutableArray<DiagnosticDescriptor> All => byId.Value.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+        private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> all = new Lazy<ImmutableArray<DiagnosticDescriptor>>(
+            () => byId.Value.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray());
+
+        /// <summary>Every descriptor, in ID order (computed once: the driver asks for SupportedDiagnostics repeatedly).</summary>
+        public static ImmutableArray<DiagnosticDescriptor> All => all.Value;
 
         public static DiagnosticDescriptor? For(string id) => byId.Value.TryGetValue(id, out var d) ? d : null;
 

@@ -85,6 +85,23 @@ XML
   dotnet restore "$dir" --nologo -v:q >&2
 }
 
+# Cold: a fresh csc per build. With and without our analyzer alternate, so a change of machine load hits both alike;
+# the medians are reported, and csc_ms - no_cr_ms is what the analyzer costs in wall-clock time (the ReportAnalyzer sum
+# counts callback time on every core plus its own JIT, and overstates it).
+cold() { # project label n   (NoClusterRegistryAnalyzer=true drops the analyzer from generated projects and stacks/)
+  local project="$1" label="$2" n="$3" with=() without=()
+  for _ in $(seq 1 "$runs"); do
+    with+=("$(measure "$project" -p:UseSharedCompilation=false)")
+    without+=("$(measure "$project" -p:UseSharedCompilation=false -p:NoClusterRegistryAnalyzer=true | awk '{print $1}')")
+  done
+  local c o a x
+  c=$(printf '%s\n' "${with[@]}" | awk '{print $1}' | median)
+  o=$(printf '%s\n' "${with[@]}" | awk '{print $2}' | median)
+  a=$(printf '%s\n' "${with[@]}" | awk '{print $3}' | median)
+  x=$(printf '%s\n' "${without[@]}" | median)
+  report "$label" "$n" cold "$c" "$o" "$a" "$x"
+}
+
 echo "== $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(dotnet --version), ${runs} warm runs (median)" >&2
 header
 for n in "${counts[@]}"; do
@@ -98,8 +115,7 @@ for n in "${counts[@]}"; do
   all=$(printf '%s\n' "${warm[@]}" | awk '{print $3}' | median)
   nocr=$(for _ in $(seq 1 "$runs"); do measure "$dir" -p:UseSharedCompilation=true -p:NoClusterRegistryAnalyzer=true; done | awk '{print $1}' | median)
   report "generated" "$n" warm "$csc" "$ours" "$all" "$nocr"
-  read -r ccsc cours call < <(measure "$dir" -p:UseSharedCompilation=false)
-  report "generated" "$n" cold "$ccsc" "$cours" "$call" "-"
+  cold "$dir" "generated" "$n"
 done
 
 # The repository's stacks project (homelab + local, and the CLI program), built as test.sh builds it.
@@ -111,5 +127,4 @@ csc=$(printf '%s\n' "${warm[@]}" | awk '{print $1}' | median)
 ours=$(printf '%s\n' "${warm[@]}" | awk '{print $2}' | median)
 all=$(printf '%s\n' "${warm[@]}" | awk '{print $3}' | median)
 report "stacks/" 2 warm "$csc" "$ours" "$all" "-"
-read -r ccsc cours call < <(measure "$root/stacks" -p:UseSharedCompilation=false)
-report "stacks/" 2 cold "$ccsc" "$cours" "$call" "-"
+cold "$root/stacks" "stacks/" 2

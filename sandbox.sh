@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ClusterRegistry local sandbox: the whole pipeline of the `local` stack on this machine, on loopback only.
 #
-#   sudo ./sandbox.sh            # as root on Debian with the .NET SDK
+#   ./sandbox.sh                 # as root (or: sudo ./sandbox.sh) on Debian with the .NET SDK
 #
 # 1. installs containerd, docker-registry, skopeo (and htpasswd) with apt-get when they are missing;
 # 2. builds the stacks program;

@@ -52,6 +52,7 @@ namespace ClusterRegistry.Analyzers
                 return; // not a stacks project: nothing to do, at no cost.
             }
 
+            var inheritance = new BaseStackBlocks(types, context.Compilation);
             context.RegisterSymbolStartAction(
                 start =>
                 {
@@ -78,7 +79,8 @@ namespace ClusterRegistry.Analyzers
                         {
                             try
                             {
-                                foreach (var d in StackEvaluation.Evaluate(collector, end.CancellationToken))
+                                collector.AddInherited(inheritance, end.CancellationToken);
+                                foreach (var d in StackEvaluation.Evaluate(collector, inheritance, end.CancellationToken))
                                 {
                                     end.ReportDiagnostic(d);
                                 }

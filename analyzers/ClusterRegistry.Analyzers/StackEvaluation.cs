@@ -20,13 +20,25 @@ namespace ClusterRegistry.Analyzers
         /// <summary>Diagnostic property: the property path a finding is about (e.g. <c>Args.PrependExisting</c>).</summary>
         public const string PropertyPathProperty = "PropertyPath";
 
+        /// <summary>
+        /// Diagnostic property, set when a finding about a declaration in a base stack class is reported on the derived
+        /// class's name: the declaration's own location is then the diagnostic's first additional location, where the
+        /// code fix edits.
+        /// </summary>
+        public const string DeclaredInBaseProperty = "DeclaredInBase";
+
         public static TopologySnapshot BuildSnapshot(StackCollector collector)
         {
             var (declarations, resolver) = collector.Interpret();
             return SnapshotBuilder.Build(declarations, resolver);
         }
 
-        public static IEnumerable<Diagnostic> Evaluate(StackCollector collector, CancellationToken cancellationToken)
+        /// <summary>
+        /// The diagnostics of one stack class. A finding about an inherited declaration is reported on the class's name,
+        /// unless the base class reports the same finding itself at that declaration (a value rule needs no derived class):
+        /// then every derived stack would repeat it.
+        /// </summary>
+        public static IEnumerable<Diagnostic> Evaluate(StackCollector collector, BaseStackBlocks inheritance, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var snapshot = BuildSnapshot(collector);
@@ -56,7 +68,25 @@ namespace ClusterRegistry.Analyzers
                         continue;
                     }
 
-                    var location = f.Location is Location l && l.IsInSource && collector.Contains(l.SourceTree) ? l : fallback;
+                    var location = fallback;
+                    Location? inBase = null;
+                    if (f.Location is Location l && l.IsInSource)
+                    {
+                        if (collector.IsOwnLocation(l))
+                        {
+                            location = l;
+                        }
+                        else if (collector.BaseDeclaring(l) is { } declaringBase)
+                        {
+                            if (inheritance.ReportsItself(declaringBase, f.Id, f.Message, l, cancellationToken))
+                            {
+                                continue;
+                            }
+
+                            inBase = l;
+                        }
+                    }
+
                     if (location is null || !seen.Add((f.Id + "\u0000" + f.Message, location)))
                     {
                         continue;
@@ -70,7 +100,13 @@ namespace ClusterRegistry.Analyzers
 
                     props[ResourceProperty] = f.Resource;
                     props[PropertyPathProperty] = f.PropertyPath;
-                    diagnostics.Add(Diagnostic.Create(descriptor, location, props.ToImmutable(), f.Message));
+                    if (inBase is not null)
+                    {
+                        props[DeclaredInBaseProperty] = "true";
+                    }
+
+                    diagnostics.Add(Diagnostic.Create(
+                        descriptor, location, inBase is null ? null : new[] { inBase }, props.ToImmutable(), f.Message));
                 }
             }
 

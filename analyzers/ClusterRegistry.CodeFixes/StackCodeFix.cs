@@ -23,21 +23,31 @@ namespace ClusterRegistry.CodeFixes
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return;
-            }
-
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
+                // A finding about a declaration inherited from a base stack class is shown on the derived class's name; the
+                // declaration to edit is its additional location, possibly in another file.
+                var location = diagnostic.Location;
+                var document = context.Document;
+                if (Data(diagnostic, ClusterRegistry.Analyzers.StackEvaluation.DeclaredInBaseProperty) is not null && diagnostic.AdditionalLocations.Count > 0)
+                {
+                    location = diagnostic.AdditionalLocations[0];
+                    if (location.SourceTree is null || document.Project.GetDocument(location.SourceTree) is not { } declaring)
+                    {
+                        continue;
+                    }
+
+                    document = declaring;
+                }
+
+                var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                if (root is null || model is null || !location.IsInSource || location.SourceSpan.End > root.FullSpan.End)
                 {
                     continue;
                 }
 
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
                 var edit = Fix(root, node, model, diagnostic, context.CancellationToken);
                 if (edit is null)
                 {
@@ -45,8 +55,9 @@ namespace ClusterRegistry.CodeFixes
                 }
 
                 var (title, newRoot) = edit.Value;
+                var target = document;
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), equivalenceKey: RuleId),
+                    CodeAction.Create(title, _ => Task.FromResult(target.WithSyntaxRoot(newRoot).Project.Solution), equivalenceKey: RuleId),
                     diagnostic);
             }
         }

@@ -82,10 +82,6 @@ namespace ClusterRegistry.Analyzers.Collection
             return type is IArrayTypeSymbol ? 1 : 0;
         }
 
-        /// <summary>True when the stack's direct base is another stack class (declarations may live in the base).</summary>
-        public bool HasIntermediateBase(INamedTypeSymbol type) =>
-            type.BaseType is { } b && !SymbolEqualityComparer.Default.Equals(b, Stack);
-
         private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
         {
             var t = type.BaseType;

@@ -1,17 +1,22 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ClusterRegistry.Analyzers.Collection
 {
     /// <summary>
     /// Gathers the operation blocks of one stack class while the compiler analyses its members (concurrently), then
-    /// interprets them in source order once the class is complete.
+    /// interprets them in source order once the class is complete, after the blocks it inherits from source base stack
+    /// classes (<see cref="BaseStackBlocks"/>).
     /// </summary>
     internal sealed class StackCollector
     {
         private readonly object gate = new object();
         private readonly List<(ISymbol Owner, IOperation Block)> blocks = new List<(ISymbol, IOperation)>();
+        private List<BaseBlock> inherited = new List<BaseBlock>();
+        private IReadOnlyList<INamedTypeSymbol> bases = System.Array.Empty<INamedTypeSymbol>();
+        private bool basesComplete = true;
 
         public StackCollector(KnownTypes types, INamedTypeSymbol stackClass)
         {
@@ -40,6 +45,42 @@ namespace ClusterRegistry.Analyzers.Collection
             }
 
             return false;
+        }
+
+        /// <summary>The source base stack classes whose declarations this class inherits, nearest first.</summary>
+        public IReadOnlyList<INamedTypeSymbol> Bases => bases;
+
+        /// <summary>
+        /// True when <paramref name="location"/> lies in this class's own declaration and not inside a base class declared in
+        /// the same file: a finding about an inherited declaration is reported on this class's name instead, since the base
+        /// is shared by other stacks and each would report it at the same span.
+        /// </summary>
+        public bool IsOwnLocation(Location location)
+        {
+            return location.IsInSource && Contains(location.SourceTree) && BaseDeclaring(location) is null;
+        }
+
+        /// <summary>The base stack class whose declaration holds <paramref name="location"/> (the nearest), or null.</summary>
+        public INamedTypeSymbol? BaseDeclaring(Location location)
+        {
+            foreach (var b in bases)
+            {
+                foreach (var r in b.DeclaringSyntaxReferences)
+                {
+                    if (r.SyntaxTree == location.SourceTree && r.Span.Contains(location.SourceSpan))
+                    {
+                        return b;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Takes the inherited blocks (call once, at symbol end, when every base is declared).</summary>
+        public void AddInherited(BaseStackBlocks source, CancellationToken cancellationToken)
+        {
+            inherited = source.For(StackClass, out bases, out basesComplete, cancellationToken);
         }
 
         /// <summary>Records a member's blocks; blocks of nested types are not this class's declarations.</summary>
@@ -71,14 +112,21 @@ namespace ClusterRegistry.Analyzers.Collection
                 snapshot = blocks.ToList();
             }
 
-            var ordered = snapshot
-                .OrderBy(b => Rank(b.Owner))
+            // As at run time: the most distant base's initialisers and constructor first, this class's own last. A
+            // constructor off the chain the stack is built through runs only maybe (ConstructorChain).
+            var all = inherited.Concat(snapshot.Select(b => new BaseBlock(b.Owner, b.Block, 0))).ToList();
+            var certain = ConstructorChain.Certain(StackClass, all.Select(b => (b.Owner, b.Block)));
+            var ordered = all
+                .OrderByDescending(b => b.Depth)
+                .ThenBy(b => Rank(b.Owner))
                 .ThenBy(b => b.Block.Syntax?.SyntaxTree?.FilePath ?? "", System.StringComparer.Ordinal)
                 .ThenBy(b => b.Block.Syntax?.SpanStart ?? 0);
-            var interpreter = new StackInterpreter(Types, StackClass);
-            foreach (var (owner, block) in ordered)
+            var interpreter = new StackInterpreter(Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract);
+            foreach (var b in ordered)
             {
-                interpreter.Run(block, owner);
+                var maybe = b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor &&
+                    (certain is null ? ConstructorChain.HasAlternatives(ctor.ContainingType) : !certain.Contains(ctor.OriginalDefinition));
+                interpreter.Run(b.Block, b.Owner, maybe);
             }
 
             return (interpreter.Result, new Resolver(interpreter.FieldAssignments));

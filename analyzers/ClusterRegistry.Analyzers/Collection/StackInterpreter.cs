@@ -23,13 +23,22 @@ namespace ClusterRegistry.Analyzers.Collection
         private readonly Dictionary<ISymbol, SymValue> locals = new Dictionary<ISymbol, SymValue>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, int> localDepth = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IFieldSymbol, List<SymValue>> fieldAssignments = new Dictionary<IFieldSymbol, List<SymValue>>(SymbolEqualityComparer.Default);
+        private readonly IReadOnlyList<INamedTypeSymbol> bases;
         private int conditional;
         private int depth;
 
-        public StackInterpreter(KnownTypes types, INamedTypeSymbol stackClass)
+        /// <param name="types">The SDK's types in this compilation.</param>
+        /// <param name="stackClass">The stack class interpreted.</param>
+        /// <param name="bases">Its source base stack classes, whose blocks run first and whose fields are its own too.</param>
+        /// <param name="open">
+        /// Declarations may exist that are not interpreted: a base that is not in source, or an abstract stack class, which
+        /// derived classes complete.
+        /// </param>
+        public StackInterpreter(KnownTypes types, INamedTypeSymbol stackClass, IReadOnlyList<INamedTypeSymbol> bases, bool open)
         {
             this.types = types;
-            result = new StackDeclarations(stackClass) { Open = types.HasIntermediateBase(stackClass) };
+            this.bases = bases;
+            result = new StackDeclarations(stackClass) { Open = open };
         }
 
         public StackDeclarations Result => result;
@@ -38,10 +47,12 @@ namespace ClusterRegistry.Analyzers.Collection
         public IReadOnlyDictionary<IFieldSymbol, List<SymValue>> FieldAssignments => fieldAssignments;
 
         /// <summary>Interprets one member's operation block. Methods other than constructors run "maybe" (conditionally).</summary>
-        public void Run(IOperation block, ISymbol owner)
+        /// <paramref name="maybe"/> runs a constructor-like block conditionally too (one of a base's several constructors).
+        public void Run(IOperation block, ISymbol owner, bool maybe = false)
         {
             var isConstructorLike = owner is IMethodSymbol m && m.MethodKind == MethodKind.Constructor || owner is IFieldSymbol || owner is IPropertySymbol;
-            if (!isConstructorLike)
+            var conditionally = maybe || !isConstructorLike;
+            if (conditionally)
             {
                 // Resources in a helper method exist only if it is called; the analyzer does not follow calls.
                 result.Open = true;
@@ -54,7 +65,7 @@ namespace ClusterRegistry.Analyzers.Collection
             }
             finally
             {
-                if (!isConstructorLike)
+                if (conditionally)
                 {
                     conditional--;
                 }
@@ -357,8 +368,28 @@ namespace ClusterRegistry.Analyzers.Collection
             return value;
         }
 
-        private bool IsOwnField(IFieldSymbol field) =>
-            !field.IsConst && SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, result.StackClass.OriginalDefinition);
+        private bool IsOwnField(IFieldSymbol field)
+        {
+            if (field.IsConst || field.ContainingType is not { } owner)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, result.StackClass.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var b in bases)
+            {
+                if (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, b))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private void AssignField(IFieldSymbol field, SymValue value)
         {

@@ -23,7 +23,8 @@ public sealed class Crg002DuplicateName : Rule
         var seen = new Dictionary<string, ResourceInfo>();
         foreach (var r in all)
         {
-            if (!r.Name.TryGet(out var name))
+            // Two declarations that may not both run (alternative constructors, two branches) are not a duplicate.
+            if (r.MayNotExist || !r.Name.TryGet(out var name))
             {
                 continue;
             }

@@ -9,6 +9,12 @@ public abstract class ResourceInfo
     /// <summary>The resource name (first constructor argument).</summary>
     public Val<string> Name { get; set; } = Val<string>.Unknown();
 
+    /// <summary>
+    /// Created on some paths only (inside a branch, a helper method, or one of several alternative constructors): the
+    /// analyzer cannot say it exists. Always false for a built stack (<c>check</c>), whose resources all exist.
+    /// </summary>
+    public bool MayNotExist { get; set; }
+
     /// <summary>Where the resource is created (the <c>new</c> expression); the fallback location of its findings.</summary>
     public object? Location { get; set; }
 

@@ -27,6 +27,7 @@ internal sealed class CollectingAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var inheritance = new BaseStackBlocks(types, cs.Compilation);
             cs.RegisterSymbolStartAction(ss =>
             {
                 if (ss.Symbol is not INamedTypeSymbol t || !types.IsStackClass(t))
@@ -36,7 +37,11 @@ internal sealed class CollectingAnalyzer : DiagnosticAnalyzer
 
                 var collector = new StackCollector(types, t);
                 ss.RegisterOperationBlockAction(b => collector.Add(b.OwningSymbol, b.OperationBlocks));
-                ss.RegisterSymbolEndAction(_ => Stacks[t.Name] = collector.Interpret());
+                ss.RegisterSymbolEndAction(e =>
+                {
+                    collector.AddInherited(inheritance, e.CancellationToken);
+                    Stacks[t.Name] = collector.Interpret();
+                });
             }, SymbolKind.NamedType);
         });
     }

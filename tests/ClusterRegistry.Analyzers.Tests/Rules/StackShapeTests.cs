@@ -65,6 +65,31 @@ public class StackShapeTests
                 private const int Days = 0;
             }
             """),
+        RuleCase.WholeFile("CRG002", NearMiss, "two alternative constructors each create harbor: only one runs", $$"""
+            public sealed class S : Stack
+            {
+                public S() : base("s")
+                {
+            {{Stack()}}
+                }
+
+                public S(string name) : base(name)
+                {
+            {{Fragments.Harbor}}
+                }
+            }
+            """),
+        RuleCase.WholeFile("CRG403", Fires, "a constructor chain is followed: the stack stays closed and the missing probe is seen", $$"""
+            public sealed class S : Stack
+            {
+                public S() : this("s") { }
+
+                private S(string name) : base(name)
+                {
+            {{Stack(probe: "").Replace("var harbor = new HarborRegistry(", "var harbor = [|new HarborRegistry|](", StringComparison.Ordinal)}}
+                }
+            }
+            """),
         RuleCase.WholeFile("CRG211", Fires, "robot in a field, auth in the constructor body, patch built in steps", """
             public sealed class S : Stack
             {

@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Tests.BrokenStacks;
 public static class BrokenStackCatalog
 {
     public static IReadOnlyList<Type> Types { get; } = typeof(BrokenStackCatalog).Assembly.GetTypes()
-        .Where(t => t.Namespace == typeof(BrokenStackCatalog).Namespace && t.IsSubclassOf(typeof(Stack)))
+        .Where(t => t.Namespace == typeof(BrokenStackCatalog).Namespace && t.IsSubclassOf(typeof(Stack)) && !t.IsAbstract)
         .OrderBy(t => t.Name, StringComparer.Ordinal)
         .ToArray();
 

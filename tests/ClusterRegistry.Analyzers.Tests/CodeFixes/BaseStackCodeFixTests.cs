@@ -1,0 +1,60 @@
+using ClusterRegistry.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ClusterRegistry.Analyzers.Tests.CodeFixes;
+
+/// <summary>A fix for a finding reported on a derived stack edits the base class's declaration, in the base's own file.</summary>
+public class BaseStackCodeFixTests
+{
+    [Fact]
+    public async Task PrependExisting_fix_offered_on_the_environment_edits_the_base_in_its_own_file()
+    {
+        var baseSource = TestCompilation.Usings + """
+            public abstract class Cluster : Stack
+            {
+                protected readonly HarborRegistry harbor;
+
+                protected Cluster(string name) : base(name)
+                {
+                    harbor = new HarborRegistry("harbor", new HarborArgs { ChartVersion = "1.17.1", LoadBalancerIP = "192.168.1.105", ClusterIP = "10.43.216.243", ServiceSubnet = "10.43.0.0/16", ExternalUrl = "http://192.168.1.105", Tls = false, AdminPassword = Secret.FromEnvironment("HARBOR_ADMIN_PASSWORD") });
+                    new SpegelRelease("spegel", new SpegelArgs { ChartVersion = "0.7.4", MirroredRegistries = { "https://docker.io", "http://192.168.1.105" }, PrependExisting = false, ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts" });
+                }
+            }
+            """;
+        var homeSource = TestCompilation.Usings + $$"""
+            public sealed class Home : Cluster
+            {
+                public Home() : base("home")
+                {
+            {{Fragments.Robot}}
+            {{Fragments.Auth}}
+            {{Fragments.Patch}}
+            {{Fragments.Probe}}
+                }
+            }
+            """;
+        var home = CodeFixRunner.CreateDocument(homeSource);
+        var baseId = DocumentId.CreateNewId(home.Project.Id);
+        var solution = home.Project.Solution.AddDocument(baseId, "Cluster.cs", SourceText.From(baseSource), filePath: "/src/Cluster.cs");
+        home = solution.GetDocument(home.Id)!;
+
+        var diagnostics = await CodeFixRunner.DiagnosticsAsync(home, new[] { "CRG102" });
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("Home", homeSource.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        var declared = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Equal("/src/Cluster.cs", declared.SourceTree!.FilePath);
+
+        var provider = new ClusterRegistry.CodeFixes.Fixes.Crg102SetPrependExisting();
+        var action = Assert.Single(await CodeFixRunner.ActionsAsync(provider, home, diagnostic));
+        var applied = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        var fixedBase = (await applied.GetDocument(baseId)!.GetTextAsync()).ToString();
+        Assert.Contains("PrependExisting = true", fixedBase, StringComparison.Ordinal);
+        Assert.DoesNotContain("PrependExisting = false", fixedBase, StringComparison.Ordinal);
+        Assert.Equal(homeSource, (await applied.GetDocument(home.Id)!.GetTextAsync()).ToString());
+
+        var after = await CodeFixRunner.DiagnosticsAsync(applied.GetDocument(home.Id)!, new[] { "CRG102" });
+        Assert.Empty(after);
+    }
+}

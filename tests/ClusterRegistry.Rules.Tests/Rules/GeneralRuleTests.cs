@@ -84,6 +84,15 @@ public sealed class GeneralRuleTests
     }
 
     [Fact]
+    public void CRG002_silent_when_one_of_the_two_may_not_exist()
+    {
+        // Two alternative constructors (or two branches) that each create the robot: only one of them runs.
+        var g = new GoodSnapshot();
+        g.Snapshot.Robots.Add(new RobotInfo { Name = V("cluster-pull", "L:robot2.name"), Location = "L:robot2", MayNotExist = true });
+        Assert.Empty(g.Run("CRG002"));
+    }
+
+    [Fact]
     public void CRG002_silent_when_a_name_is_unknown()
     {
         var g = new GoodSnapshot();

@@ -14,9 +14,9 @@ namespace ClusterRegistry.Analyzers.Collection
     internal sealed class Resolver
     {
         private const int MaxDepth = 32;
-        private readonly IReadOnlyDictionary<IFieldSymbol, List<SymValue>> fields;
+        private readonly IReadOnlyDictionary<ISymbol, List<SymValue>> fields;
 
-        public Resolver(IReadOnlyDictionary<IFieldSymbol, List<SymValue>> fields)
+        public Resolver(IReadOnlyDictionary<ISymbol, List<SymValue>> fields)
         {
             this.fields = fields;
         }

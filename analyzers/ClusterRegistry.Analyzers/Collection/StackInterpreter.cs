@@ -22,7 +22,8 @@ namespace ClusterRegistry.Analyzers.Collection
         private readonly StackDeclarations result;
         private readonly Dictionary<ISymbol, SymValue> locals = new Dictionary<ISymbol, SymValue>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, int> localDepth = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
-        private readonly Dictionary<IFieldSymbol, List<SymValue>> fieldAssignments = new Dictionary<IFieldSymbol, List<SymValue>>(SymbolEqualityComparer.Default);
+        // Fields and auto-properties of the stack class and its bases: the values assigned to each.
+        private readonly Dictionary<ISymbol, List<SymValue>> fieldAssignments = new Dictionary<ISymbol, List<SymValue>>(SymbolEqualityComparer.Default);
         private readonly IReadOnlyList<INamedTypeSymbol> bases;
         private int conditional;
         private int depth;
@@ -44,7 +45,7 @@ namespace ClusterRegistry.Analyzers.Collection
         public StackDeclarations Result => result;
 
         /// <summary>Values assigned to fields of the class (a field assigned once resolves to that value).</summary>
-        public IReadOnlyDictionary<IFieldSymbol, List<SymValue>> FieldAssignments => fieldAssignments;
+        public IReadOnlyDictionary<ISymbol, List<SymValue>> FieldAssignments => fieldAssignments;
 
         /// <summary>Interprets one member's operation block. Methods other than constructors run "maybe" (conditionally).</summary>
         /// <paramref name="maybe"/> runs a constructor-like block conditionally too (one of a base's several constructors).
@@ -147,8 +148,19 @@ namespace ClusterRegistry.Analyzers.Collection
                     }
 
                 case IPropertyInitializerOperation propInit:
-                    Eval(propInit.Value);
-                    break;
+                    {
+                        var value = Eval(propInit.Value);
+                        foreach (var p in propInit.InitializedProperties)
+                        {
+                            if (IsOwnAutoProperty(p))
+                            {
+                                AssignField(p, value);
+                            }
+                        }
+
+                        break;
+                    }
+
                 case IReturnOperation ret:
                     Eval(ret.ReturnedValue);
                     break;
@@ -368,21 +380,18 @@ namespace ClusterRegistry.Analyzers.Collection
             return value;
         }
 
-        private bool IsOwnField(IFieldSymbol field)
-        {
-            if (field.IsConst || field.ContainingType is not { } owner)
-            {
-                return false;
-            }
+        private bool IsOwnField(IFieldSymbol field) => !field.IsConst && field.ContainingType is { } owner && IsStackOrBase(owner);
 
-            if (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, result.StackClass.OriginalDefinition))
+        private bool IsStackOrBase(INamedTypeSymbol type)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, result.StackClass.OriginalDefinition))
             {
                 return true;
             }
 
             foreach (var b in bases)
             {
-                if (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, b))
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, b))
                 {
                     return true;
                 }
@@ -391,7 +400,38 @@ namespace ClusterRegistry.Analyzers.Collection
             return false;
         }
 
-        private void AssignField(IFieldSymbol field, SymValue value)
+        /// <summary>
+        /// A get-only or settable auto-property of the stack class or a base (<c>protected RobotAccount PullRobot { get; }</c>):
+        /// it holds a value like a field, so it resolves like one.
+        /// </summary>
+        private bool IsOwnAutoProperty(IPropertySymbol property)
+        {
+            if (property.Parameters.Length != 0 || property.IsAbstract || property.IsVirtual || property.IsOverride ||
+                property.ContainingType is not { } owner || !IsStackOrBase(owner))
+            {
+                return false;
+            }
+
+            foreach (var r in property.DeclaringSyntaxReferences)
+            {
+                if (r.GetSyntax() is not PropertyDeclarationSyntax { AccessorList: { } accessors, ExpressionBody: null })
+                {
+                    return false;
+                }
+
+                foreach (var a in accessors.Accessors)
+                {
+                    if (a.Body is not null || a.ExpressionBody is not null)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return !property.DeclaringSyntaxReferences.IsDefaultOrEmpty;
+        }
+
+        private void AssignField(ISymbol field, SymValue value)
         {
             if (!fieldAssignments.TryGetValue(field, out var list))
             {
@@ -620,6 +660,9 @@ namespace ClusterRegistry.Analyzers.Collection
                 case IFieldReferenceOperation field when IsOwnField(field.Field):
                     AssignField(field.Field, value);
                     break;
+                case IPropertyReferenceOperation prop when (prop.Instance is null or IInstanceReferenceOperation) && IsOwnAutoProperty(prop.Property):
+                    AssignField(prop.Property, value);
+                    break;
                 case IPropertyReferenceOperation prop when prop.Instance is not null:
                     {
                         // x.Prop = v, or x.Dict[k] = v: x is the object (or the dictionary) being changed.
@@ -656,6 +699,11 @@ namespace ClusterRegistry.Analyzers.Collection
             foreach (var a in prop.Arguments)
             {
                 Eval(a.Value);
+            }
+
+            if ((prop.Instance is null or IInstanceReferenceOperation) && IsOwnAutoProperty(prop.Property))
+            {
+                return new SymFieldRef(prop.Property, location);
             }
 
             if (prop.Instance is null)

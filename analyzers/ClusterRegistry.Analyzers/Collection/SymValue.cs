@@ -61,16 +61,19 @@ namespace ClusterRegistry.Analyzers.Collection
         public string Member { get; }
     }
 
-    /// <summary>A field of the stack class; its value is the one assignment the class makes to it.</summary>
+    /// <summary>
+    /// A field or auto-property of the stack class (or a base); its value is the one assignment the class makes to it.
+    /// </summary>
     internal sealed class SymFieldRef : SymValue
     {
-        public SymFieldRef(IFieldSymbol field, Location? location)
+        public SymFieldRef(ISymbol field, Location? location)
             : base(location)
         {
             Field = field;
         }
 
-        public IFieldSymbol Field { get; }
+        /// <summary>An <see cref="IFieldSymbol"/> or an auto-property's <see cref="IPropertySymbol"/>.</summary>
+        public ISymbol Field { get; }
     }
 
     /// <summary>String concatenation or interpolation whose parts may only be known after resolution.</summary>

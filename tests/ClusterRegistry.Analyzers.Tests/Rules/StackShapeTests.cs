@@ -65,6 +65,51 @@ public class StackShapeTests
                 private const int Days = 0;
             }
             """),
+        RuleCase.WholeFile("CRG303", Fires, "robot in a get-only auto-property assigned in the constructor", $$"""
+            public sealed class S : Stack
+            {
+                private RobotAccount Robot { get; }
+
+                public S() : base("s")
+                {
+            {{Fragments.Harbor}}
+                    Robot = new RobotAccount("cluster-pull", new RobotAccountArgs { Registry = harbor, Permissions = { [|RobotPermission.Push("library")|] } });
+                    var robot = Robot;
+            {{Stack(harbor: "", robot: "")}}
+                }
+            }
+            """),
+        RuleCase.WholeFile("CRG303", Unknown, "an auto-property assigned twice holds no single value", $$"""
+            public sealed class S : Stack
+            {
+                private RobotAccount Robot { get; set; }
+
+                public S() : base("s")
+                {
+            {{Fragments.Harbor}}
+                    Robot = new RobotAccount("cluster-pull", new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Push("library") } });
+                    Robot = new RobotAccount("cluster-pull-2", new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Push("library") } });
+                    var robot = Robot;
+            {{Stack(harbor: "", robot: "")}}
+                }
+            }
+            """),
+        RuleCase.WholeFile("CRG303", Unknown, "robot behind a property with a body is not followed", $$"""
+            public sealed class S : Stack
+            {
+                private readonly List<RobotAccount> robots = new();
+
+                private RobotAccount Robot { get { return robots[0]; } }
+
+                public S() : base("s")
+                {
+            {{Fragments.Harbor}}
+                    robots.Add(new RobotAccount("cluster-pull", new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Push("library") } }));
+                    var robot = Robot;
+            {{Stack(harbor: "", robot: "")}}
+                }
+            }
+            """),
         RuleCase.WholeFile("CRG002", NearMiss, "two alternative constructors each create harbor: only one runs", $$"""
             public sealed class S : Stack
             {

@@ -275,7 +275,7 @@ namespace ClusterRegistry.Analyzers.Collection
                     return locals.TryGetValue(local.Local, out var v) ? v : new SymUnknown(location);
                 case IFieldReferenceOperation field:
                     Eval(field.Instance);
-                    return IsOwnField(field.Field) ? new SymFieldRef(field.Field, location) : new SymUnknown(location);
+                    return IsOwnField(field.Field) ? new SymFieldRef(field.Field.OriginalDefinition, location) : new SymUnknown(location);
                 case IPropertyReferenceOperation prop:
                     return EvalPropertyRead(prop, location);
                 case ISimpleAssignmentOperation assign:
@@ -433,6 +433,9 @@ namespace ClusterRegistry.Analyzers.Collection
 
         private void AssignField(ISymbol field, SymValue value)
         {
+            // Keyed by definition: a generic base's field read through a constructed type (Cluster<int>.harbor) is the
+            // field its constructor assigned (Cluster<T>.harbor).
+            field = field.OriginalDefinition;
             if (!fieldAssignments.TryGetValue(field, out var list))
             {
                 list = new List<SymValue>();
@@ -703,7 +706,7 @@ namespace ClusterRegistry.Analyzers.Collection
 
             if ((prop.Instance is null or IInstanceReferenceOperation) && IsOwnAutoProperty(prop.Property))
             {
-                return new SymFieldRef(prop.Property, location);
+                return new SymFieldRef(prop.Property.OriginalDefinition, location);
             }
 
             if (prop.Instance is null)

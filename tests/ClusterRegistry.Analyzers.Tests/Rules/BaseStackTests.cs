@@ -81,6 +81,9 @@ public class BaseStackTests
             {{Fragments.Probe}}
                 }
             """) + Derived("Home", probe: "")),
+        RuleCase.WholeFile("CRG403", Fires, "a generic base: the constructor chain through Cluster<int> is followed",
+            Base().Replace("public abstract class Cluster : Stack", "public abstract class Cluster<TTag> : Stack", StringComparison.Ordinal)
+                + Derived("[|Home|]", probe: "").Replace(" : Cluster\n", " : Cluster<int>\n", StringComparison.Ordinal)),
     };
 
     public static TheoryData<string> Keys => RuleCases.Keys(Cases);

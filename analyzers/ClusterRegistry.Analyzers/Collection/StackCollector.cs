@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ClusterRegistry.Analyzers.Collection
 {
@@ -121,7 +122,16 @@ namespace ClusterRegistry.Analyzers.Collection
                 .ThenBy(b => Rank(b.Owner))
                 .ThenBy(b => b.Block.Syntax?.SyntaxTree?.FilePath ?? "", System.StringComparer.Ordinal)
                 .ThenBy(b => b.Block.Syntax?.SpanStart ?? 0);
-            var interpreter = new StackInterpreter(Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract);
+            var methodBodies = new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
+            foreach (var b in all)
+            {
+                if (b.Owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && b.Block is IMethodBodyOperation or IBlockOperation)
+                {
+                    methodBodies[method.OriginalDefinition] = b.Block;
+                }
+            }
+
+            var interpreter = new StackInterpreter(Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract, methodBodies);
             foreach (var b in ordered)
             {
                 var maybe = b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor &&

@@ -25,6 +25,9 @@ namespace ClusterRegistry.Analyzers.Collection
         // Fields and auto-properties of the stack class and its bases: the values assigned to each.
         private readonly Dictionary<ISymbol, List<SymValue>> fieldAssignments = new Dictionary<ISymbol, List<SymValue>>(SymbolEqualityComparer.Default);
         private readonly IReadOnlyList<INamedTypeSymbol> bases;
+        private readonly IReadOnlyDictionary<IMethodSymbol, IOperation> methodBodies;
+        private readonly HashSet<IMethodSymbol> inlined = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        private readonly Stack<CallFrame> frames = new Stack<CallFrame>();
         private int conditional;
         private int depth;
 
@@ -35,10 +38,17 @@ namespace ClusterRegistry.Analyzers.Collection
         /// Declarations may exist that are not interpreted: a base that is not in source, or an abstract stack class, which
         /// derived classes complete.
         /// </param>
-        public StackInterpreter(KnownTypes types, INamedTypeSymbol stackClass, IReadOnlyList<INamedTypeSymbol> bases, bool open)
+        /// <param name="methodBodies">
+        /// The bodies of the ordinary methods of the class and its bases, by definition: a call to one of them is
+        /// interpreted at its call site (<see cref="TryInline"/>).
+        /// </param>
+        public StackInterpreter(
+            KnownTypes types, INamedTypeSymbol stackClass, IReadOnlyList<INamedTypeSymbol> bases, bool open,
+            IReadOnlyDictionary<IMethodSymbol, IOperation>? methodBodies = null)
         {
             this.types = types;
             this.bases = bases;
+            this.methodBodies = methodBodies ?? new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
             result = new StackDeclarations(stackClass) { Open = open };
         }
 
@@ -51,6 +61,14 @@ namespace ClusterRegistry.Analyzers.Collection
         /// <paramref name="maybe"/> runs a constructor-like block conditionally too (one of a base's several constructors).
         public void Run(IOperation block, ISymbol owner, bool maybe = false)
         {
+            // A private helper already interpreted where it is called needs no second, conditional run (which would also
+            // make the stack open): its declarations are where the call puts them.
+            if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } helper &&
+                inlined.Contains(helper.OriginalDefinition))
+            {
+                return;
+            }
+
             var isConstructorLike = owner is IMethodSymbol m && m.MethodKind == MethodKind.Constructor || owner is IFieldSymbol || owner is IPropertySymbol;
             var conditionally = maybe || !isConstructorLike;
             if (conditionally)
@@ -162,8 +180,18 @@ namespace ClusterRegistry.Analyzers.Collection
                     }
 
                 case IReturnOperation ret:
-                    Eval(ret.ReturnedValue);
-                    break;
+                    {
+                        var value = Eval(ret.ReturnedValue);
+                        if (frames.Count > 0 && ret.Kind == OperationKind.Return)
+                        {
+                            var frame = frames.Peek();
+                            frame.Returns.Add(value);
+                            frame.ReturnsConditionally |= conditional > frame.ConditionalAtCall;
+                        }
+
+                        break;
+                    }
+
                 case IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation:
                     Eval(op);
                     break;
@@ -347,6 +375,10 @@ namespace ClusterRegistry.Analyzers.Collection
                     }
 
                     return new SymUnknown(location);
+                case IParameterReferenceOperation parameter when frames.Count > 0 &&
+                    SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol?.OriginalDefinition, frames.Peek().Method) &&
+                    frames.Peek().Arguments.TryGetValue(parameter.Parameter.Ordinal, out var argument):
+                    return argument;
                 case IInstanceReferenceOperation:
                 case IParameterReferenceOperation:
                 case ILiteralOperation:
@@ -663,6 +695,14 @@ namespace ClusterRegistry.Analyzers.Collection
                 case IFieldReferenceOperation field when IsOwnField(field.Field):
                     AssignField(field.Field, value);
                     break;
+                case IParameterReferenceOperation parameter when frames.Count > 0 &&
+                    SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol?.OriginalDefinition, frames.Peek().Method):
+                    {
+                        var frame = frames.Peek();
+                        frame.Arguments[parameter.Parameter.Ordinal] = conditional > frame.ConditionalAtCall ? new SymUnknown(location) : value;
+                        break;
+                    }
+
                 case IPropertyReferenceOperation prop when (prop.Instance is null or IInstanceReferenceOperation) && IsOwnAutoProperty(prop.Property):
                     AssignField(prop.Property, value);
                     break;
@@ -805,6 +845,11 @@ namespace ClusterRegistry.Analyzers.Collection
                 }
             }
 
+            if (TryInline(call, method, args, location, out var returned))
+            {
+                return returned;
+            }
+
             // Anything else may change what it is given.
             if (instanceValue is not null)
             {
@@ -817,6 +862,76 @@ namespace ClusterRegistry.Analyzers.Collection
             }
 
             return new SymUnknown(location);
+        }
+
+        private const int MaxCallDepth = 8;
+
+        /// <summary>
+        /// A call to a method of the stack class or a base (<c>AddSpegel()</c>, <c>Robot(harbor, "ci")</c>) is interpreted
+        /// where it is made, with its arguments bound to its parameters, as if its body were written there; its value is
+        /// what it returns when it has one unconditional return. Not followed (the call stays an escape): virtual,
+        /// abstract and override methods (a derived class may replace them), <c>ref</c>/<c>out</c> parameters, recursion,
+        /// calls nested deeper than <see cref="MaxCallDepth"/>, and methods without a body in source.
+        /// </summary>
+        private bool TryInline(IInvocationOperation call, IMethodSymbol method, Dictionary<string, SymValue> args, Location? location, out SymValue returned)
+        {
+            returned = new SymUnknown(location);
+            var definition = method.OriginalDefinition;
+            if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern ||
+                !(call.Instance is null || call.Instance is IInstanceReferenceOperation) ||
+                method.ContainingType is not { } owner || !IsStackOrBase(owner) ||
+                !methodBodies.TryGetValue(definition, out var body))
+            {
+                return false;
+            }
+
+            if (frames.Count >= MaxCallDepth)
+            {
+                result.Open = true; // a helper of the stack not followed: it may declare more
+                return false;
+            }
+
+            foreach (var p in method.Parameters)
+            {
+                if (p.RefKind != RefKind.None)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var f in frames)
+            {
+                if (SymbolEqualityComparer.Default.Equals(f.Method, definition))
+                {
+                    result.Open = true; // recursion: the deeper calls may declare more
+                    return false;
+                }
+            }
+
+            var arguments = new Dictionary<int, SymValue>();
+            foreach (var p in method.Parameters)
+            {
+                arguments[p.Ordinal] = args.TryGetValue(p.Name, out var v) ? v : new SymUnknown(location);
+            }
+
+            var frame = new CallFrame(definition, arguments, conditional);
+            frames.Push(frame);
+            try
+            {
+                Exec(body);
+            }
+            finally
+            {
+                frames.Pop();
+            }
+
+            inlined.Add(definition);
+            if (frame.Returns.Count == 1 && !frame.ReturnsConditionally)
+            {
+                returned = frame.Returns[0];
+            }
+
+            return true;
         }
 
         /// <summary>Numeric constants take the target type (<c>long? x = 37_000_000</c> is a long), like the compiler does.</summary>

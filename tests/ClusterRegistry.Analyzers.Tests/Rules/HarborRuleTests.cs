@@ -33,8 +33,10 @@ public class HarborRuleTests
         new("CRG303", NearMiss, "a push robot not used by nodes", Stack(extra: """
                 new RobotAccount("ci-push", new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Push("library") } });
             """)),
-        new("CRG303", Unknown, "permission from a helper method", Stack(robot: RobotWith(permissions: "Permissions = { NodePermission() }")),
-            "private static RobotPermission NodePermission() => RobotPermission.Push(\"library\");"),
+        new("CRG303", Fires, "permission from a helper method of the stack", Stack(robot: RobotWith(permissions: "Permissions = { NodePermission() }")),
+            "private static RobotPermission NodePermission() => [|RobotPermission.Push(\"library\")|];"),
+        new("CRG303", Unknown, "permission from a helper outside the stack class", Stack(robot: RobotWith(permissions: "Permissions = { Helpers.NodePermission() }")),
+            "private static class Helpers { public static RobotPermission NodePermission() => RobotPermission.Push(\"library\"); }"),
 
         // CRG304: project robot with several permissions.
         new("CRG304", Fires, "two entries", Stack(extra: """

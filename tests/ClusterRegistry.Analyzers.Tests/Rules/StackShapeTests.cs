@@ -30,7 +30,9 @@ public class StackShapeTests
         new("CRG105", NearMiss, "the right path in a local", "var hostsPath = \"/etc/cri/conf.d/hosts\";\n" + Path("ContainerdRegistryConfigPath = hostsPath")),
         new("CRG105", Unknown, "a local changed on one branch", "var hostsPath = \"/var/lib/hosts\";\nif (Environment.ProcessorCount > 4) { hostsPath = \"/etc/cri/conf.d/hosts\"; }\n" + Path("ContainerdRegistryConfigPath = hostsPath")),
         new("CRG105", Unknown, "interpolation of a non-constant", Path("ContainerdRegistryConfigPath = $\"{Environment.CurrentDirectory}/hosts\"")),
-        new("CRG105", Unknown, "a method call", Path("ContainerdRegistryConfigPath = Pick()"), "private static string Pick() => \"/var/lib/hosts\";"),
+        new("CRG105", Fires, "a helper method of the stack returning a constant", Path("[|ContainerdRegistryConfigPath = Pick()|]"), "private static string Pick() => \"/var/lib/hosts\";"),
+        new("CRG105", Unknown, "a method call outside the stack class", Path("ContainerdRegistryConfigPath = Helpers.Pick()"),
+            "private static class Helpers { public static string Pick() => \"/var/lib/hosts\"; }"),
 
         // Locals holding resources: the robot passed to auth (its FullName, Secret), Harbor passed to the robot.
         new("CRG303", Fires, "robot reached through auth in a local", Stack(robot: """
@@ -107,6 +109,114 @@ public class StackShapeTests
                     robots.Add(new RobotAccount("cluster-pull", new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Push("library") } }));
                     var robot = Robot;
             {{Stack(harbor: "", robot: "")}}
+                }
+            }
+            """),
+        // Helper methods of the stack class, interpreted where they are called.
+        RuleCase.WholeFile("CRG403", Fires, "everything in private helpers called from the constructor: the stack stays closed", $$"""
+            public sealed class S : Stack
+            {
+                public S() : base("s")
+                {
+                    var harbor = AddHarbor();
+                    var robot = AddRobot(harbor, "cluster-pull");
+                    AddSpegel();
+                    AddTalos(robot);
+                }
+
+                private HarborRegistry AddHarbor() => [|new HarborRegistry|]("harbor", new HarborArgs { ChartVersion = "1.17.1", LoadBalancerIP = "192.168.1.105", ClusterIP = "10.43.216.243", ServiceSubnet = "10.43.0.0/16", ExternalUrl = "http://192.168.1.105", Tls = false, AdminPassword = Secret.FromEnvironment("HARBOR_ADMIN_PASSWORD") });
+
+                private RobotAccount AddRobot(HarborRegistry registry, string name)
+                {
+                    var robot = new RobotAccount(name, new RobotAccountArgs { Registry = registry, Permissions = { RobotPermission.Pull("library") } });
+                    return robot;
+                }
+
+                private void AddSpegel()
+                {
+            {{Fragments.Spegel}}
+                }
+
+                private void AddTalos(RobotAccount robot)
+                {
+            {{Fragments.Auth}}
+            {{Fragments.Patch}}
+                }
+            }
+            """),
+        RuleCase.WholeFile("CRG403", Unknown, "the probe comes from a helper called on a branch", $$"""
+            public sealed class S : Stack
+            {
+                public S() : base("s")
+                {
+            {{Stack(probe: "")}}
+                    if (Environment.GetEnvironmentVariable("PROBE") == "1")
+                    {
+                        AddProbe();
+                    }
+                }
+
+                private void AddProbe()
+                {
+            {{Fragments.Probe}}
+                }
+            }
+            """),
+        RuleCase.WholeFile("CRG001", Fires, "a wrong node IP passed to a helper is reported where it is written", $$"""
+            public sealed class S : Stack
+            {
+                public S() : base("s")
+                {
+            {{Stack(patch: "")}}
+                    AddPatch([|"192.168.1"|], auth);
+                }
+
+                private void AddPatch(string node, TalosRegistryConfig auth)
+                {
+                    var args = new TalosMachinePatchArgs
+                    {
+                        TalosVersion = "v1.11",
+                        Mirrors = { ["192.168.1.105"] = new TalosMirror { Endpoints = { "http://harbor.harbor.svc.cluster.local" } } },
+                        RegistryConfig = { ["harbor.harbor.svc.cluster.local"] = auth, ["192.168.1.105"] = auth },
+                        ExtraHostEntries = { new TalosHostEntry { Ip = "10.43.216.243", Aliases = { "harbor.harbor.svc.cluster.local" } } },
+                        CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers() },
+                    };
+                    args.Nodes.Add(node);
+                    new TalosMachinePatch("machine-network", args);
+                }
+            }
+            """),
+        RuleCase.WholeFile("CRG403", Unknown, "a recursive helper is not followed into itself", $$"""
+            public sealed class S : Stack
+            {
+                public S() : base("s")
+                {
+            {{Stack(probe: "")}}
+                    AddProbes(1);
+                }
+
+                private void AddProbes(int n)
+                {
+                    if (n > 0)
+                    {
+                        AddProbes(n - 1);
+                    }
+                }
+
+                // The recursive call is not followed, so the stack is open and CRG403 stays silent (here no probe is ever made).
+            }
+            """),
+        RuleCase.WholeFile("CRG403", Unknown, "a public helper may also be called from outside: the stack stays open", $$"""
+            public sealed class S : Stack
+            {
+                public S() : base("s")
+                {
+            {{Stack(probe: "")}}
+                }
+
+                public void AddProbe()
+                {
+            {{Fragments.Probe}}
                 }
             }
             """),

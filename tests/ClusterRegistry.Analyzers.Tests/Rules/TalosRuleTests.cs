@@ -95,9 +95,12 @@ public class TalosRuleTests
             """)),
         new("CRG209", Fires, "password in a Helm value", Stack(harbor: HarborWith(more: """ExtraValues = { ["database.internal.password"] = [|"changeit"|] },"""))),
         new("CRG209", NearMiss, "a ${VAR} placeholder in a Helm value", Stack(harbor: HarborWith(more: """ExtraValues = { ["database.internal.password"] = "${DB_PASSWORD}" },"""))),
-        new("CRG209", Unknown, "secret from a helper method", Stack(auth: """
+        new("CRG209", Fires, "secret from a helper method of the stack", Stack(auth: """
                 var auth = new TalosRegistryConfig { Auth = new TalosRegistryAuth { Username = robot.FullName, Password = LoadSecret() } };
-            """), "private static Secret LoadSecret() => Secret.FromPlaintextUnsafe(\"P\", \"not-seen\");"),
+            """), "private static Secret LoadSecret() => [|Secret.FromPlaintextUnsafe(\"P\", \"not-seen\")|];"),
+        new("CRG209", Unknown, "secret from a helper outside the stack class", Stack(auth: """
+                var auth = new TalosRegistryConfig { Auth = new TalosRegistryAuth { Username = robot.FullName, Password = Helpers.LoadSecret() } };
+            """), "private static class Helpers { public static Secret LoadSecret() => Secret.FromPlaintextUnsafe(\"P\", \"not-seen\"); }"),
 
         // CRG210: machine.files on Talos >= 1.14.
         new("CRG210", Fires, "machine.files on v1.14", Stack(patch: PatchWith(version: """TalosVersion = "v1.14" """, cri: "", more: """

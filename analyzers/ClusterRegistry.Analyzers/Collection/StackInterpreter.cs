@@ -866,12 +866,17 @@ namespace ClusterRegistry.Analyzers.Collection
 
         private const int MaxCallDepth = 8;
 
+        // Calls interpreted per stack class: helpers calling helpers many times each must not cost the IDE exponential time.
+        private const int MaxInlinedCalls = 2000;
+        private int inlinedCalls;
+
         /// <summary>
         /// A call to a method of the stack class or a base (<c>AddSpegel()</c>, <c>Robot(harbor, "ci")</c>) is interpreted
         /// where it is made, with its arguments bound to its parameters, as if its body were written there; its value is
         /// what it returns when it has one unconditional return. Not followed (the call stays an escape): virtual,
         /// abstract and override methods (a derived class may replace them), <c>ref</c>/<c>out</c> parameters, recursion,
-        /// calls nested deeper than <see cref="MaxCallDepth"/>, and methods without a body in source.
+        /// calls nested deeper than <see cref="MaxCallDepth"/> or beyond <see cref="MaxInlinedCalls"/> in all, and methods
+        /// without a body in source; the last three make the stack open.
         /// </summary>
         private bool TryInline(IInvocationOperation call, IMethodSymbol method, Dictionary<string, SymValue> args, Location? location, out SymValue returned)
         {
@@ -885,7 +890,7 @@ namespace ClusterRegistry.Analyzers.Collection
                 return false;
             }
 
-            if (frames.Count >= MaxCallDepth)
+            if (frames.Count >= MaxCallDepth || inlinedCalls >= MaxInlinedCalls)
             {
                 result.Open = true; // a helper of the stack not followed: it may declare more
                 return false;
@@ -914,6 +919,7 @@ namespace ClusterRegistry.Analyzers.Collection
                 arguments[p.Ordinal] = args.TryGetValue(p.Name, out var v) ? v : new SymUnknown(location);
             }
 
+            inlinedCalls++;
             var frame = new CallFrame(definition, arguments, conditional);
             frames.Push(frame);
             try

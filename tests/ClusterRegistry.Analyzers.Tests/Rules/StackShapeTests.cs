@@ -206,6 +206,23 @@ public class StackShapeTests
                 // The recursive call is not followed, so the stack is open and CRG403 stays silent (here no probe is ever made).
             }
             """),
+        RuleCase.WholeFile("CRG403", Unknown, "helpers fanning out 10 calls deep 6 levels: the call budget stops them, the stack stays open", $$"""
+            public sealed class S : Stack
+            {
+                public S() : base("s")
+                {
+            {{Stack(probe: "")}}
+                    A1();
+                }
+
+                private void A1() { A2(); A2(); A2(); A2(); A2(); A2(); A2(); A2(); A2(); A2(); }
+                private void A2() { A3(); A3(); A3(); A3(); A3(); A3(); A3(); A3(); A3(); A3(); }
+                private void A3() { A4(); A4(); A4(); A4(); A4(); A4(); A4(); A4(); A4(); A4(); }
+                private void A4() { A5(); A5(); A5(); A5(); A5(); A5(); A5(); A5(); A5(); A5(); }
+                private void A5() { A6(); A6(); A6(); A6(); A6(); A6(); A6(); A6(); A6(); A6(); }
+                private void A6() { }
+            }
+            """),
         RuleCase.WholeFile("CRG403", Unknown, "a public helper may also be called from outside: the stack stays open", $$"""
             public sealed class S : Stack
             {

@@ -78,4 +78,42 @@ public class LiveAnalysisTests
         Assert.Equal(secondTree, crg105.Location.SourceTree);
         Assert.Equal("ContainerdRegistryConfigPath = \"/var/lib/hosts\"", Markup.Show(second, crg105.Location.SourceSpan));
     }
+
+    [Fact]
+    public async Task Editing_an_environment_reports_what_it_gets_wrong_with_its_base_in_another_file()
+    {
+        // The IDE analyses only the open document (the environment); the base lives in another file of the project.
+        var baseFile = TestCompilation.Usings + $$"""
+            public abstract class Cluster : Stack
+            {
+                protected readonly HarborRegistry harbor;
+
+                protected Cluster(string name) : base(name)
+                {
+            {{Fragments.Harbor.Replace("var harbor = ", "harbor = ", StringComparison.Ordinal)}}
+            {{Fragments.Spegel}}
+                }
+            }
+            """;
+        var environment = TestCompilation.Usings + $$"""
+            public sealed class Home : Cluster
+            {
+                public Home() : base("home")
+                {
+            {{Fragments.Robot}}
+            {{Fragments.Auth}}
+            {{Fragments.Patch}}
+                }
+            }
+            """;
+        var compilation = TestCompilation.Create(baseFile, environment);
+        var environmentTree = compilation.SyntaxTrees.ElementAt(1);
+        var live = await WithAnalyzer(compilation).GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(environmentTree), null, CancellationToken.None);
+        var crg403 = Assert.Single(live, d => d.Id == "CRG403");
+        Assert.Equal(environmentTree, crg403.Location.SourceTree);
+        Assert.Equal("Home", Markup.Show(environment, crg403.Location.SourceSpan));
+
+        var baseLive = await WithAnalyzer(compilation).GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(compilation.SyntaxTrees.First()), null, CancellationToken.None);
+        Assert.DoesNotContain(baseLive, d => d.Id.StartsWith("CRG", StringComparison.Ordinal));
+    }
 }

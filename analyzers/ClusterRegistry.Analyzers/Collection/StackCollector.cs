@@ -48,9 +48,6 @@ namespace ClusterRegistry.Analyzers.Collection
             return false;
         }
 
-        /// <summary>The source base stack classes whose declarations this class inherits, nearest first.</summary>
-        public IReadOnlyList<INamedTypeSymbol> Bases => bases;
-
         /// <summary>
         /// True when <paramref name="location"/> lies in this class's own declaration and not inside a base class declared in
         /// the same file: a finding about an inherited declaration is reported on this class's name instead, since the base
@@ -113,12 +110,14 @@ namespace ClusterRegistry.Analyzers.Collection
                 snapshot = blocks.ToList();
             }
 
-            // As at run time: the most distant base's initialisers and constructor first, this class's own last. A
-            // constructor off the chain the stack is built through runs only maybe (ConstructorChain).
+            // Initialisers and constructors first, the most distant base's first and this class's own last; then every
+            // other method (a helper the constructors called has been interpreted there by then, see StackInterpreter.Run).
+            // A constructor off the chain the stack is built through runs only maybe (ConstructorChain).
             var all = inherited.Concat(snapshot.Select(b => new BaseBlock(b.Owner, b.Block, 0))).ToList();
             var certain = ConstructorChain.Certain(StackClass, all.Select(b => (b.Owner, b.Block)));
             var ordered = all
-                .OrderByDescending(b => b.Depth)
+                .OrderBy(b => Rank(b.Owner) == 2)
+                .ThenByDescending(b => b.Depth)
                 .ThenBy(b => Rank(b.Owner))
                 .ThenBy(b => b.Block.Syntax?.SyntaxTree?.FilePath ?? "", System.StringComparer.Ordinal)
                 .ThenBy(b => b.Block.Syntax?.SpanStart ?? 0);

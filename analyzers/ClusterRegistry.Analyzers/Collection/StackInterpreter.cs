@@ -61,9 +61,11 @@ namespace ClusterRegistry.Analyzers.Collection
         /// <paramref name="maybe"/> runs a constructor-like block conditionally too (one of a base's several constructors).
         public void Run(IOperation block, ISymbol owner, bool maybe = false)
         {
-            // A private helper already interpreted where it is called needs no second, conditional run (which would also
-            // make the stack open): its declarations are where the call puts them.
-            if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } helper &&
+            // A helper already interpreted where it is called needs no second, conditional run (which would also make the
+            // stack open), when nothing outside the class hierarchy can call it again on this stack: private, protected
+            // and private protected methods. Public and internal ones may be called later from elsewhere (Program.cs).
+            if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } helper &&
+                helper.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal &&
                 inlined.Contains(helper.OriginalDefinition))
             {
                 return;

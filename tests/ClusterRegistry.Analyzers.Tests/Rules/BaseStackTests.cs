@@ -84,6 +84,28 @@ public class BaseStackTests
         RuleCase.WholeFile("CRG403", Fires, "a generic base: the constructor chain through Cluster<int> is followed",
             Base().Replace("public abstract class Cluster : Stack", "public abstract class Cluster<TTag> : Stack", StringComparison.Ordinal)
                 + Derived("[|Home|]", probe: "").Replace(" : Cluster\n", " : Cluster<int>\n", StringComparison.Ordinal)),
+        RuleCase.WholeFile("CRG403", Fires, "a protected helper of the base, called by the environment, is followed: the stack stays closed",
+            Base(extraConstructor: """
+                protected void AddPatch(string node, TalosRegistryConfig auth)
+                {
+                    new TalosMachinePatch("machine-network", new TalosMachinePatchArgs
+                    {
+                        TalosVersion = "v1.11",
+                        Nodes = { node },
+                        Mirrors = { ["192.168.1.105"] = new TalosMirror { Endpoints = { "http://harbor.harbor.svc.cluster.local" } } },
+                        RegistryConfig = { ["harbor.harbor.svc.cluster.local"] = auth, ["192.168.1.105"] = auth },
+                        ExtraHostEntries = { new TalosHostEntry { Ip = "10.43.216.243", Aliases = { "harbor.harbor.svc.cluster.local" } } },
+                        CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers() },
+                    });
+                }
+            """) + Derived("[|Home|]", patch: "AddPatch(\"192.168.1.98\", auth);", probe: "")),
+        RuleCase.WholeFile("CRG403", Unknown, "a public helper of the base may be called again from outside: the stack stays open",
+            Base(extraConstructor: $$"""
+                public void AddProbe()
+                {
+            {{Fragments.Probe}}
+                }
+            """) + Derived("Home", probe: "")),
     };
 
     public static TheoryData<string> Keys => RuleCases.Keys(Cases);

@@ -57,8 +57,13 @@ namespace ClusterRegistry.Analyzers.Collection
         /// <summary>Values assigned to fields of the class (a field assigned once resolves to that value).</summary>
         public IReadOnlyDictionary<ISymbol, List<SymValue>> FieldAssignments => fieldAssignments;
 
-        /// <summary>Interprets one member's operation block. Methods other than constructors run "maybe" (conditionally).</summary>
-        /// <paramref name="maybe"/> runs a constructor-like block conditionally too (one of a base's several constructors).
+        /// <summary>
+        /// Interprets one member's operation block. Methods other than constructors run "maybe" (conditionally): on their
+        /// own, nothing says they are ever called.
+        /// </summary>
+        /// <param name="block">The member's operation block.</param>
+        /// <param name="owner">The member.</param>
+        /// <param name="maybe">Run a constructor-like block conditionally too (a constructor off the chain that builds the stack).</param>
         public void Run(IOperation block, ISymbol owner, bool maybe = false)
         {
             // A helper already interpreted where it is called needs no second, conditional run (which would also make the
@@ -75,7 +80,7 @@ namespace ClusterRegistry.Analyzers.Collection
             var conditionally = maybe || !isConstructorLike;
             if (conditionally)
             {
-                // Resources in a helper method exist only if it is called; the analyzer does not follow calls.
+                // Resources declared here exist only if this runs, which is not known: the stack is open.
                 result.Open = true;
                 conditional++;
             }

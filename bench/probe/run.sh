@@ -198,6 +198,8 @@ for _ in $(seq 1 "$RUNS"); do $ours_cri | json_ms; done >"$tmp/ours-cri.txt"
 cri_ms=$(median <"$tmp/ours-cri.txt")
 log "ours --via cri, whole command (removal + PullImage + status, .NET start-up)"
 cri_wall_ms=$(hf ours-cri-wall "true" "$ours_cri")
+log "ours --via cri, whole command, ReadyToRun stacks program"
+cri_r2r_ms=$(hf ours-cri-r2r "true" "$r2r probe $image --via cri --socket $sock --no-history --json --timeout 2m --budget 1h")
 
 peak_kb() { # peak_kb COMMAND... -> max RSS in KiB
   if command time -f %M true >/dev/null 2>&1; then
@@ -239,6 +241,7 @@ printf '%-58s %10s %10s\n' "CRI path (40 MB, same containerd, unpacks)" "median 
 printf '%-58s %10s %10s\n' "ctr image pull" "$ctrpull_ms" "1.00x"
 printf '%-58s %10s %10s\n' "ours --via cri, PullImage (--json durationMs)" "$cri_ms" "$(ratio "$cri_ms" "$ctrpull_ms")"
 printf '%-58s %10s %10s\n' "ours --via cri, whole command (remove + pull + .NET)" "$cri_wall_ms" "$(ratio "$cri_wall_ms" "$ctrpull_ms")"
+printf '%-58s %10s %10s\n' "ours --via cri, whole command, ReadyToRun" "$cri_r2r_ms" "$(ratio "$cri_r2r_ms" "$ctrpull_ms")"
 echo
 printf '%-58s %10s\n' "peak RSS of ours --via registry (median of 3)" "MB"
 printf '%-58s %10s\n' "40 MB image" "$(awk -v k="$mem40" 'BEGIN {printf "%.1f", k / 1024}')"

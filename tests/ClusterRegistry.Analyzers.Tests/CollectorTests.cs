@@ -132,6 +132,7 @@ public class CollectorTests
             private void Robots() { robot = new RobotAccount("pull", new RobotAccountArgs { Registry = harbor, Level = RobotLevel.Project, Project = "lib" }); }
         """;
         var (d, r) = await CollectAsync("""
+                Robots();
                 new TalosMachinePatch("p", new TalosMachinePatchArgs
                 {
                     Mirrors = { ["x"] = new TalosMirror { Endpoints = { harbor.InternalEndpoint } } },
@@ -151,7 +152,22 @@ public class CollectorTests
         Assert.Equal("lib", r.String(r.Property(Args(r, robot), "Project")));
         Assert.Equal("RobotLevel.Project", ((SymConst)r.Property(Args(r, robot), "Level")).Value!.ToString());
         Assert.Equal("robot$lib+pull", r.String(r.Property(auth, "Username")));
-        Assert.True(d.Resources.Single(x => x.Resource.TypeName == "RobotAccount").Conditional);
+        // Robots() is called from the constructor and followed there: the robot certainly exists.
+        Assert.False(d.Resources.Single(x => x.Resource.TypeName == "RobotAccount").Conditional);
+    }
+
+    [Fact]
+    public async Task A_private_helper_nobody_calls_declares_nothing()
+    {
+        const string members = """
+            private void Unused() { new RobotAccount("pull", new RobotAccountArgs()); }
+            public void Extra() { new HarborProject("apps", new HarborProjectArgs()); }
+        """;
+        var (d, _) = await CollectAsync("""new SpegelRelease("spegel", new SpegelArgs());""", members);
+        Assert.DoesNotContain(d.Resources, x => x.Resource.TypeName == "RobotAccount");
+        // A public method may be called from outside after construction: its declarations are possible, the stack open.
+        Assert.True(d.Resources.Single(x => x.Resource.TypeName == "HarborProject").Conditional);
+        Assert.True(d.Open);
     }
 
     [Fact]

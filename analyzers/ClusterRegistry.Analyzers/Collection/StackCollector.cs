@@ -131,14 +131,47 @@ namespace ClusterRegistry.Analyzers.Collection
             }
 
             var interpreter = new StackInterpreter(Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract, methodBodies);
+            var called = CalledMethods(all);
             foreach (var b in ordered)
             {
+                // A private or protected helper that no code of this class or its bases calls or takes as a delegate never
+                // runs when this stack is built: what it would declare is not part of this stack.
+                if (b.Owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } helper &&
+                    helper.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal &&
+                    !called.Contains(helper.OriginalDefinition))
+                {
+                    continue;
+                }
+
                 var maybe = b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor &&
                     (certain is null ? ConstructorChain.HasAlternatives(ctor.ContainingType) : !certain.Contains(ctor.OriginalDefinition));
                 interpreter.Run(b.Block, b.Owner, maybe);
             }
 
             return (interpreter.Result, new Resolver(interpreter.FieldAssignments));
+        }
+
+        // Every method some block invokes or references (a delegate, a method group), by definition.
+        private static HashSet<IMethodSymbol> CalledMethods(IEnumerable<BaseBlock> blocks)
+        {
+            var called = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var b in blocks)
+            {
+                foreach (var op in b.Block.DescendantsAndSelf())
+                {
+                    switch (op)
+                    {
+                        case IInvocationOperation call:
+                            called.Add(call.TargetMethod.OriginalDefinition);
+                            break;
+                        case IMethodReferenceOperation reference:
+                            called.Add(reference.Method.OriginalDefinition);
+                            break;
+                    }
+                }
+            }
+
+            return called;
         }
 
         private static int Rank(ISymbol owner) => owner switch

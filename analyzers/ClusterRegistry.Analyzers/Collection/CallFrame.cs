@@ -5,7 +5,8 @@ namespace ClusterRegistry.Analyzers.Collection
 {
     /// <summary>
     /// One helper method of the stack class being interpreted at its call site (<c>AddRegistryAuth(patch, robot)</c> from
-    /// the constructor): its arguments by parameter position and the values it returns.
+    /// the constructor), or a base constructor on the chain that builds the stack (<c>: base("prod", "10.43.0.10")</c>):
+    /// its arguments by parameter position and the values it returns.
     /// </summary>
     internal sealed class CallFrame
     {

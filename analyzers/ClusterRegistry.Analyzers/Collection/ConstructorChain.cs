@@ -18,12 +18,18 @@ namespace ClusterRegistry.Analyzers.Collection
         /// <summary>
         /// The constructors that certainly run, by their original definitions; null when the entry is ambiguous (several
         /// constructors nobody chains to), in which case every constructor of a class with several is only possible.
+        /// <paramref name="arguments"/> gets, for each constructor on the chain but the entry, what its caller's
+        /// <c>: base(...)</c> or <c>: this(...)</c> passes: constants (<c>: base("prod", "192.168.1.105")</c>) and the
+        /// caller's own parameters bound that way; anything else is left out (unknown).
         /// </summary>
-        public static HashSet<IMethodSymbol>? Certain(INamedTypeSymbol stackClass, IEnumerable<(ISymbol Owner, IOperation Block)> blocks)
+        public static HashSet<IMethodSymbol>? Certain(
+            INamedTypeSymbol stackClass, IEnumerable<(ISymbol Owner, IOperation Block)> blocks, out Dictionary<IMethodSymbol, Dictionary<int, SymValue>> arguments)
         {
-            // Constructor -> the constructor its initialiser calls (null: it has a body but no initialiser). The driver hands a
-            // constructor either as one IConstructorBodyOperation or as its pieces (the initialiser call, the body block).
-            var bodies = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+            arguments = new Dictionary<IMethodSymbol, Dictionary<int, SymValue>>(SymbolEqualityComparer.Default);
+
+            // Constructor -> its initialiser call (null: it has a body but no initialiser). The driver hands a constructor
+            // either as one IConstructorBodyOperation or as its pieces (the initialiser call, the body block).
+            var bodies = new Dictionary<IMethodSymbol, IInvocationOperation?>(SymbolEqualityComparer.Default);
             foreach (var (owner, block) in blocks)
             {
                 if (owner is not IMethodSymbol { MethodKind: MethodKind.Constructor } ctor)
@@ -32,10 +38,10 @@ namespace ClusterRegistry.Analyzers.Collection
                 }
 
                 var key = ctor.OriginalDefinition;
-                var target = block is IConstructorBodyOperation body ? Initializer(body.Initializer) : Initializer(block);
-                if (target is not null || !bodies.ContainsKey(key))
+                var call = block is IConstructorBodyOperation body ? Initializer(body.Initializer) : Initializer(block);
+                if (call is not null || !bodies.ContainsKey(key))
                 {
-                    bodies[key] = target;
+                    bodies[key] = call;
                 }
             }
 
@@ -46,12 +52,53 @@ namespace ClusterRegistry.Analyzers.Collection
             }
 
             var certain = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var bound = new Dictionary<int, SymValue>();
             for (var c = entry; c is not null && certain.Count < MaxLength && certain.Add(c);)
             {
-                c = Next(c, bodies);
+                var next = Next(c, bodies);
+                if (next is not null && bodies.TryGetValue(c, out var call) && call is not null)
+                {
+                    var passed = new Dictionary<int, SymValue>();
+                    foreach (var a in call.Arguments)
+                    {
+                        if (a.Parameter is { } p && Bind(a.Value, c, bound) is { } v)
+                        {
+                            passed[p.Ordinal] = v;
+                        }
+                    }
+
+                    arguments[next] = passed;
+                    bound = passed;
+                }
+                else
+                {
+                    bound = new Dictionary<int, SymValue>();
+                }
+
+                c = next;
             }
 
             return certain;
+        }
+
+        // A constant, or a parameter of the calling constructor that its own caller bound.
+        private static SymValue? Bind(IOperation value, IMethodSymbol caller, Dictionary<int, SymValue> callerArguments)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue.HasValue)
+            {
+                return new SymConst(value.ConstantValue.Value, value.Syntax?.GetLocation());
+            }
+
+            return value is IParameterReferenceOperation p &&
+                SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol?.OriginalDefinition, caller) &&
+                callerArguments.TryGetValue(p.Parameter.Ordinal, out var v)
+                ? v
+                : null;
         }
 
         /// <summary>True when a class declares more than one constructor in source (only then is one of them optional).</summary>
@@ -69,7 +116,7 @@ namespace ClusterRegistry.Analyzers.Collection
             return false;
         }
 
-        private static IMethodSymbol? Entry(INamedTypeSymbol type, Dictionary<IMethodSymbol, IMethodSymbol?> bodies)
+        private static IMethodSymbol? Entry(INamedTypeSymbol type, Dictionary<IMethodSymbol, IInvocationOperation?> bodies)
         {
             var explicitOnes = new List<IMethodSymbol>();
             IMethodSymbol? implicitOne = null;
@@ -116,21 +163,21 @@ namespace ClusterRegistry.Analyzers.Collection
             return entry;
         }
 
-        private static IMethodSymbol? Initializer(IOperation? operation)
+        private static IInvocationOperation? Initializer(IOperation? operation)
         {
             var call = operation is IExpressionStatementOperation statement ? statement.Operation : operation;
-            return call is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod: { MethodKind: MethodKind.Constructor } method }
-                ? method.OriginalDefinition
+            return call is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod.MethodKind: MethodKind.Constructor } invocation
+                ? invocation
                 : null;
         }
 
         // The constructor a constructor's initialiser calls: `: this(...)`, `: base(...)`, or for a constructor without an
         // initialiser (or an implicit one) the base class's parameterless constructor.
-        private static IMethodSymbol? Next(IMethodSymbol ctor, Dictionary<IMethodSymbol, IMethodSymbol?> bodies)
+        private static IMethodSymbol? Next(IMethodSymbol ctor, Dictionary<IMethodSymbol, IInvocationOperation?> bodies)
         {
-            if (bodies.TryGetValue(ctor, out var target) && target is not null)
+            if (bodies.TryGetValue(ctor, out var call) && call is not null)
             {
-                return target;
+                return call.TargetMethod.OriginalDefinition;
             }
 
             if (ctor.ContainingType?.BaseType is not { } baseType)

@@ -114,7 +114,7 @@ namespace ClusterRegistry.Analyzers.Collection
             // other method (a helper the constructors called has been interpreted there by then, see StackInterpreter.Run).
             // A constructor off the chain the stack is built through runs only maybe (ConstructorChain).
             var all = inherited.Concat(snapshot.Select(b => new BaseBlock(b.Owner, b.Block, 0))).ToList();
-            var certain = ConstructorChain.Certain(StackClass, all.Select(b => (b.Owner, b.Block)));
+            var certain = ConstructorChain.Certain(StackClass, all.Select(b => (b.Owner, b.Block)), out var constructorArguments);
             var ordered = all
                 .OrderBy(b => Rank(b.Owner) == 2)
                 .ThenByDescending(b => b.Depth)
@@ -145,7 +145,10 @@ namespace ClusterRegistry.Analyzers.Collection
 
                 var maybe = b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor &&
                     (certain is null ? ConstructorChain.HasAlternatives(ctor.ContainingType) : !certain.Contains(ctor.OriginalDefinition));
-                interpreter.Run(b.Block, b.Owner, maybe);
+                var arguments = b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } c && constructorArguments.TryGetValue(c.OriginalDefinition, out var passed)
+                    ? passed
+                    : null;
+                interpreter.Run(b.Block, b.Owner, maybe, arguments);
             }
 
             return (interpreter.Result, new Resolver(interpreter.FieldAssignments));

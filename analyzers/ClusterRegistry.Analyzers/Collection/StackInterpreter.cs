@@ -64,7 +64,11 @@ namespace ClusterRegistry.Analyzers.Collection
         /// <param name="block">The member's operation block.</param>
         /// <param name="owner">The member.</param>
         /// <param name="maybe">Run a constructor-like block conditionally too (a constructor off the chain that builds the stack).</param>
-        public void Run(IOperation block, ISymbol owner, bool maybe = false)
+        /// <param name="arguments">
+        /// For a constructor on that chain, what its caller's <c>: base(...)</c>/<c>: this(...)</c> passes, by parameter
+        /// position (<see cref="ConstructorChain"/>); its parameters resolve to these values.
+        /// </param>
+        public void Run(IOperation block, ISymbol owner, bool maybe = false, Dictionary<int, SymValue>? arguments = null)
         {
             // A helper already interpreted where it is called needs no second, conditional run (which would also make the
             // stack open), when nothing outside the class hierarchy can call it again on this stack: private, protected
@@ -85,12 +89,25 @@ namespace ClusterRegistry.Analyzers.Collection
                 conditional++;
             }
 
+            var frame = arguments is not null && owner is IMethodSymbol constructor
+                ? new CallFrame(constructor.OriginalDefinition, new Dictionary<int, SymValue>(arguments), conditional)
+                : null;
+            if (frame is not null)
+            {
+                frames.Push(frame);
+            }
+
             try
             {
                 Exec(block);
             }
             finally
             {
+                if (frame is not null)
+                {
+                    frames.Pop();
+                }
+
                 if (conditionally)
                 {
                     conditional--;

@@ -106,6 +106,18 @@ public class BaseStackTests
             {{Fragments.Probe}}
                 }
             """) + Derived("Home", probe: "")),
+        RuleCase.WholeFile("CRG001", Fires, "a constant the environment passes to the base constructor (through its own chain) is judged, on the environment",
+            Base().Replace("protected Cluster(string name) : base(name)", "protected Cluster(string name, string clusterIp) : base(name)", StringComparison.Ordinal)
+                .Replace("ClusterIP = \"10.43.216.243\"", "ClusterIP = clusterIp", StringComparison.Ordinal)
+            + Derived("[|Home|]").Replace(": base(\"home\")", ": this(\"10.43.216.256\")\n    {\n    }\n\n    private Home(string ip) : base(\"home\", ip)", StringComparison.Ordinal)),
+        RuleCase.WholeFile("CRG001", Unknown, "a base constructor argument from the environment variable is unknown",
+            Base().Replace("protected Cluster(string name) : base(name)", "protected Cluster(string name, string clusterIp) : base(name)", StringComparison.Ordinal)
+                .Replace("ClusterIP = \"10.43.216.243\"", "ClusterIP = clusterIp", StringComparison.Ordinal)
+            + Derived("Home").Replace(": base(\"home\")", ": base(\"home\", Environment.GetEnvironmentVariable(\"CLUSTER_IP\")!)", StringComparison.Ordinal)),
+        RuleCase.WholeFile("CRG001", NearMiss, "a valid constant passed to the base constructor",
+            Base().Replace("protected Cluster(string name) : base(name)", "protected Cluster(string name, string clusterIp) : base(name)", StringComparison.Ordinal)
+                .Replace("ClusterIP = \"10.43.216.243\"", "ClusterIP = clusterIp", StringComparison.Ordinal)
+            + Derived("Home").Replace(": base(\"home\")", ": base(\"home\", \"10.43.216.243\")", StringComparison.Ordinal)),
     };
 
     public static TheoryData<string> Keys => RuleCases.Keys(Cases);

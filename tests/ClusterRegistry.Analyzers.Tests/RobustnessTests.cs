@@ -11,8 +11,8 @@ namespace ClusterRegistry.Analyzers.Tests;
 
 /// <summary>
 /// Half-typed code must never make the analyzer or a code fix throw. For every stack source in the repository (the
-/// stacks, the seed stack, the 30 broken stacks): prefixes cut at token boundaries and inside tokens (strided to keep
-/// the suite fast), and seeded random token deletions, analyse without AD0001 and without an exception the analyzer
+/// stacks, the seed stack, the 30 broken stacks, the multi-environment example in docs/): prefixes cut at token
+/// boundaries and inside tokens (strided to keep the suite fast), and seeded random token deletions, analyse without AD0001 and without an exception the analyzer
 /// had to swallow; every fix provider offered on the mutated code registers and computes its edits without throwing.
 /// </summary>
 public class RobustnessTests
@@ -38,12 +38,25 @@ public class RobustnessTests
 
     /// <summary>Repository-relative paths of every stack source.</summary>
     public static IEnumerable<string> SourcePaths() =>
-        new[] { "stacks/HomelabStack.cs", "stacks/LocalStack.cs", "tests/ClusterRegistry.Analyzers.Tests/StackSources/SeedStack.cs" }
+        new[] { "stacks/HomelabStack.cs", "stacks/LocalStack.cs", "tests/ClusterRegistry.Analyzers.Tests/StackSources/SeedStack.cs", "docs/multi-environment.md" }
             .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "ClusterRegistry.Rules.Tests", "BrokenStacks"), "*Stack.cs")
                 .Select(p => "tests/ClusterRegistry.Rules.Tests/BrokenStacks/" + Path.GetFileName(p))
                 .OrderBy(p => p, StringComparer.Ordinal));
 
-    private static string Read(string path) => File.ReadAllText(Path.Combine(RepoPaths.Root, path));
+    // A Markdown page contributes its csharp block (docs/multi-environment.md: a base stack, helpers, two environments).
+    private static string Read(string path)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, path));
+        if (!path.EndsWith(".md", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var start = text.IndexOf("```csharp\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, path + " has no csharp block");
+        start += "```csharp\n".Length;
+        return text.Substring(start, text.IndexOf("```", start, StringComparison.Ordinal) - start);
+    }
 
     /// <summary>Prefixes ending at every n-th token end and in the middle of that token (a half-typed name or literal).</summary>
     internal static IEnumerable<string> Prefixes(string text, int target)

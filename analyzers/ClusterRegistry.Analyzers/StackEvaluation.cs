@@ -69,6 +69,7 @@ namespace ClusterRegistry.Analyzers
                     }
 
                     var location = fallback;
+                    var message = f.Message;
                     Location? inBase = null;
                     if (f.Location is Location l && l.IsInSource)
                     {
@@ -84,10 +85,12 @@ namespace ClusterRegistry.Analyzers
                             }
 
                             inBase = l;
+                            var line = l.GetLineSpan();
+                            message += $" (declared in base stack {declaringBase.Name}, {System.IO.Path.GetFileName(line.Path)} line {line.StartLinePosition.Line + 1})";
                         }
                     }
 
-                    if (location is null || !seen.Add((f.Id + "\u0000" + f.Message, location)))
+                    if (location is null || !seen.Add((f.Id + "\u0000" + message, location)))
                     {
                         continue;
                     }
@@ -106,7 +109,7 @@ namespace ClusterRegistry.Analyzers
                     }
 
                     diagnostics.Add(Diagnostic.Create(
-                        descriptor, location, inBase is null ? null : new[] { inBase }, props.ToImmutable(), f.Message));
+                        descriptor, location, inBase is null ? null : new[] { inBase }, props.ToImmutable(), message));
                 }
             }
 

@@ -43,6 +43,8 @@ public class BaseStackCodeFixTests
         var diagnostics = await CodeFixRunner.DiagnosticsAsync(home, new[] { "CRG102" });
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("Home", homeSource.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        var line = baseSource.Split('\n').ToList().FindIndex(l => l.Contains("PrependExisting = false", StringComparison.Ordinal)) + 1;
+        Assert.EndsWith($"(declared in base stack Cluster, Cluster.cs line {line})", diagnostic.GetMessage(), StringComparison.Ordinal);
         var declared = Assert.Single(diagnostic.AdditionalLocations);
         Assert.Equal("/src/Cluster.cs", declared.SourceTree!.FilePath);
 

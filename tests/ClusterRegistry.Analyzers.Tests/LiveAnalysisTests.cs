@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ClusterRegistry.Analyzers.Tests.Infrastructure;
+using ClusterRegistry.Analyzers.Tests.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -83,29 +84,8 @@ public class LiveAnalysisTests
     public async Task Editing_an_environment_reports_what_it_gets_wrong_with_its_base_in_another_file()
     {
         // The IDE analyses only the open document (the environment); the base lives in another file of the project.
-        var baseFile = TestCompilation.Usings + $$"""
-            public abstract class Cluster : Stack
-            {
-                protected readonly HarborRegistry harbor;
-
-                protected Cluster(string name) : base(name)
-                {
-            {{Fragments.Harbor.Replace("var harbor = ", "harbor = ", StringComparison.Ordinal)}}
-            {{Fragments.Spegel}}
-                }
-            }
-            """;
-        var environment = TestCompilation.Usings + $$"""
-            public sealed class Home : Cluster
-            {
-                public Home() : base("home")
-                {
-            {{Fragments.Robot}}
-            {{Fragments.Auth}}
-            {{Fragments.Patch}}
-                }
-            }
-            """;
+        var baseFile = TestCompilation.Usings + BaseStackTests.Base();
+        var environment = TestCompilation.Usings + BaseStackTests.Derived("Home", probe: "");
         var compilation = TestCompilation.Create(baseFile, environment);
         var environmentTree = compilation.SyntaxTrees.ElementAt(1);
         var live = await WithAnalyzer(compilation).GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(environmentTree), null, CancellationToken.None);

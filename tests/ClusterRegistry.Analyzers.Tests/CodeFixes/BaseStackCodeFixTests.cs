@@ -1,4 +1,5 @@
 using ClusterRegistry.Analyzers.Tests.Infrastructure;
+using ClusterRegistry.Analyzers.Tests.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.Text;
@@ -11,30 +12,8 @@ public class BaseStackCodeFixTests
     [Fact]
     public async Task PrependExisting_fix_offered_on_the_environment_edits_the_base_in_its_own_file()
     {
-        var baseSource = TestCompilation.Usings + """
-            public abstract class Cluster : Stack
-            {
-                protected readonly HarborRegistry harbor;
-
-                protected Cluster(string name) : base(name)
-                {
-                    harbor = new HarborRegistry("harbor", new HarborArgs { ChartVersion = "1.17.1", LoadBalancerIP = "192.168.1.105", ClusterIP = "10.43.216.243", ServiceSubnet = "10.43.0.0/16", ExternalUrl = "http://192.168.1.105", Tls = false, AdminPassword = Secret.FromEnvironment("HARBOR_ADMIN_PASSWORD") });
-                    new SpegelRelease("spegel", new SpegelArgs { ChartVersion = "0.7.4", MirroredRegistries = { "https://docker.io", "http://192.168.1.105" }, PrependExisting = false, ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts" });
-                }
-            }
-            """;
-        var homeSource = TestCompilation.Usings + $$"""
-            public sealed class Home : Cluster
-            {
-                public Home() : base("home")
-                {
-            {{Fragments.Robot}}
-            {{Fragments.Auth}}
-            {{Fragments.Patch}}
-            {{Fragments.Probe}}
-                }
-            }
-            """;
+        var baseSource = TestCompilation.Usings + BaseStackTests.Base(spegel: Fragments.SpegelWith(prepend: "PrependExisting = false"));
+        var homeSource = TestCompilation.Usings + BaseStackTests.Derived("Home");
         var home = CodeFixRunner.CreateDocument(homeSource);
         var baseId = DocumentId.CreateNewId(home.Project.Id);
         var solution = home.Project.Solution.AddDocument(baseId, "Cluster.cs", SourceText.From(baseSource), filePath: "/src/Cluster.cs");

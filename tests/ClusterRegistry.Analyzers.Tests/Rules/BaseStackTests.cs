@@ -20,7 +20,7 @@ public class BaseStackTests
     private static readonly string HarborField = Fragments.Harbor.Replace("var harbor = ", "harbor = ", StringComparison.Ordinal);
 
     /// <summary>An abstract base declaring Harbor (in a field) and Spegel, for every environment.</summary>
-    private static string Base(string? spegel = null, string extraConstructor = "") => $$"""
+    internal static string Base(string? spegel = null, string extraConstructor = "") => $$"""
         public abstract class Cluster : Stack
         {
             protected readonly HarborRegistry harbor;
@@ -36,7 +36,7 @@ public class BaseStackTests
         """;
 
     /// <summary>An environment: robot, auth, Talos patch and probe in its own constructor.</summary>
-    private static string Derived(string name, string? patch = null, string? probe = null, string extra = "") => $$"""
+    internal static string Derived(string name, string? patch = null, string? probe = null, string extra = "") => $$"""
         public sealed class {{name}} : Cluster
         {
             public {{name.Replace("[|", "").Replace("|]", "")}}() : base("{{name.Replace("[|", "").Replace("|]", "").ToLowerInvariant()}}")

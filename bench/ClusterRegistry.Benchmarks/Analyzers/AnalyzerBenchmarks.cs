@@ -29,6 +29,14 @@ public class AnalyzerBenchmarks
     [Params(10, 100, 500)]
     public int Stacks { get; set; }
 
+    /// <summary>
+    /// <c>flat</c>: copies of the homelab stack, everything in one constructor. <c>base</c>: copies of the
+    /// docs/multi-environment.md example (an abstract base with helpers and two environments per copy), so the same
+    /// number of stack classes exercises inherited declarations, the constructor chain and helper calls.
+    /// </summary>
+    [Params("flat", "base")]
+    public string Shape { get; set; } = "flat";
+
     private ImmutableArray<SyntaxTree> trees;
     private ImmutableArray<MetadataReference> references;
     private readonly ImmutableArray<DiagnosticAnalyzer> analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new StackAnalyzer());
@@ -37,13 +45,10 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string homelab;
-        using (var stream = typeof(AnalyzerBenchmarks).Assembly.GetManifestResourceStream("HomelabStack.cs")
-            ?? throw new InvalidOperationException("HomelabStack.cs is not embedded in the benchmark assembly"))
-        using (var reader = new StreamReader(stream))
-        {
-            homelab = reader.ReadToEnd();
-        }
+        var homelab = Resource("HomelabStack.cs");
+        var page = Resource("multi-environment.md");
+        var start = page.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
+        var environments = page.Substring(start, page.IndexOf("```", start, StringComparison.Ordinal) - start);
 
         var list = new List<SyntaxTree>
         {
@@ -53,11 +58,21 @@ public class AnalyzerBenchmarks
         };
         for (var i = 1; i <= Stacks; i++)
         {
-            var source = homelab
-                .Replace("namespace Stacks;", "namespace Gen;", StringComparison.Ordinal)
-                .Replace("HomelabStack", $"Stack{i}", StringComparison.Ordinal)
-                .Replace("base(\"homelab\")", $"base(\"s{i}\")", StringComparison.Ordinal);
+            var source = Shape == "flat"
+                ? homelab
+                    .Replace("namespace Stacks;", "namespace Gen;", StringComparison.Ordinal)
+                    .Replace("HomelabStack", $"Stack{i}", StringComparison.Ordinal)
+                    .Replace("base(\"homelab\")", $"base(\"s{i}\")", StringComparison.Ordinal)
+                : environments
+                    .Replace("namespace Stacks;", "namespace Gen;", StringComparison.Ordinal)
+                    .Replace("ClusterStack", $"ClusterStack{i}", StringComparison.Ordinal)
+                    .Replace("LabStack", $"LabStack{i}", StringComparison.Ordinal)
+                    .Replace("ProductionStack", $"ProductionStack{i}", StringComparison.Ordinal);
             list.Add(CSharpSyntaxTree.ParseText(source, Parse, path: $"/gen/Stack{i}.cs"));
+            if (Shape == "base")
+            {
+                i++; // each copy holds two stack classes
+            }
         }
 
         trees = list.ToImmutableArray();
@@ -86,6 +101,20 @@ public class AnalyzerBenchmarks
         {
             throw new InvalidOperationException("the analyzer threw on the generated project");
         }
+
+        // Both shapes are clean stacks: a finding here would mean the copies were generated wrong.
+        if (diagnostics.FirstOrDefault(d => d.Id.StartsWith("CRG", StringComparison.Ordinal)) is { } finding)
+        {
+            throw new InvalidOperationException($"the generated {Shape} project is not clean: {finding}");
+        }
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(AnalyzerBenchmarks).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException(name + " is not embedded in the benchmark assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private CSharpCompilation NewCompilation() => CSharpCompilation.Create(

@@ -130,25 +130,20 @@ namespace ClusterRegistry.Analyzers.Collection
                 }
             }
 
-            var interpreter = new StackInterpreter(Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract, methodBodies);
-            var called = CalledMethods(all);
+            var interpreter = new StackInterpreter(
+                Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract, methodBodies, CalledMethods(all));
             foreach (var b in ordered)
             {
-                // A private or protected helper that no code of this class or its bases calls or takes as a delegate never
-                // runs when this stack is built: what it would declare is not part of this stack.
-                if (b.Owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } helper &&
-                    helper.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal &&
-                    !called.Contains(helper.OriginalDefinition))
+                if (b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor)
                 {
-                    continue;
+                    var definition = ctor.OriginalDefinition;
+                    var maybe = certain is null ? ConstructorChain.HasAlternatives(ctor.ContainingType) : !certain.Contains(definition);
+                    interpreter.Run(b.Block, b.Owner, maybe, constructorArguments.TryGetValue(definition, out var passed) ? passed : null);
                 }
-
-                var maybe = b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor &&
-                    (certain is null ? ConstructorChain.HasAlternatives(ctor.ContainingType) : !certain.Contains(ctor.OriginalDefinition));
-                var arguments = b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } c && constructorArguments.TryGetValue(c.OriginalDefinition, out var passed)
-                    ? passed
-                    : null;
-                interpreter.Run(b.Block, b.Owner, maybe, arguments);
+                else
+                {
+                    interpreter.Run(b.Block, b.Owner);
+                }
             }
 
             return (interpreter.Result, new Resolver(interpreter.FieldAssignments));

@@ -27,6 +27,7 @@ namespace ClusterRegistry.Analyzers.Collection
         private readonly IReadOnlyList<INamedTypeSymbol> bases;
         private readonly IReadOnlyDictionary<IMethodSymbol, IOperation> methodBodies;
         private readonly HashSet<IMethodSymbol> inlined = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        private readonly ISet<IMethodSymbol>? called;
         private readonly Stack<CallFrame> frames = new Stack<CallFrame>();
         private int conditional;
         private int depth;
@@ -42,10 +43,15 @@ namespace ClusterRegistry.Analyzers.Collection
         /// The bodies of the ordinary methods of the class and its bases, by definition: a call to one of them is
         /// interpreted at its call site (<see cref="TryInline"/>).
         /// </param>
+        /// <param name="called">
+        /// Every method some block of the class or its bases invokes or references, by definition; null: unknown, assume
+        /// every method may be called.
+        /// </param>
         public StackInterpreter(
             KnownTypes types, INamedTypeSymbol stackClass, IReadOnlyList<INamedTypeSymbol> bases, bool open,
-            IReadOnlyDictionary<IMethodSymbol, IOperation>? methodBodies = null)
+            IReadOnlyDictionary<IMethodSymbol, IOperation>? methodBodies = null, ISet<IMethodSymbol>? called = null)
         {
+            this.called = called;
             this.types = types;
             this.bases = bases;
             this.methodBodies = methodBodies ?? new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
@@ -70,12 +76,13 @@ namespace ClusterRegistry.Analyzers.Collection
         /// </param>
         public void Run(IOperation block, ISymbol owner, bool maybe = false, Dictionary<int, SymValue>? arguments = null)
         {
-            // A helper already interpreted where it is called needs no second, conditional run (which would also make the
-            // stack open), when nothing outside the class hierarchy can call it again on this stack: private, protected
-            // and private protected methods. Public and internal ones may be called later from elsewhere (Program.cs).
+            // A private, protected or private protected helper can only be called by the class hierarchy's own code, all of
+            // which is interpreted. One already interpreted where it is called needs no second, conditional run (which
+            // would also make the stack open); one that nothing calls or takes as a delegate never runs for this stack.
+            // Public and internal ones may be called later from elsewhere (Program.cs): they run, as "maybe".
             if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } helper &&
                 helper.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal &&
-                inlined.Contains(helper.OriginalDefinition))
+                (inlined.Contains(helper.OriginalDefinition) || (called is not null && !called.Contains(helper.OriginalDefinition))))
             {
                 return;
             }

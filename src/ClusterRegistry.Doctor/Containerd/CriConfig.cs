@@ -35,7 +35,7 @@ public sealed class CriConfig
         }
         catch (TomlException e)
         {
-            throw new FormatException("not valid TOML: " + e.Message, e);
+            throw new FormatException(TomlSyntaxError.Describe(e), e);
         }
 
         var auth = new SortedSet<string>(StringComparer.Ordinal);

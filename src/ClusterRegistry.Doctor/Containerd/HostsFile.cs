@@ -58,7 +58,7 @@ public sealed class HostsFile
         }
         catch (HostsTomlException e)
         {
-            throw new FormatException(e.Message, e);
+            throw new FormatException(TomlSyntaxError.Describe(e) ?? e.Message, e);
         }
 
         var root = parsed[^1];

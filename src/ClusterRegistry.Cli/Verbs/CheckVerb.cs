@@ -24,6 +24,11 @@ public sealed class CheckVerb : IVerb
             throw new UsageException($"--format '{format}' is not one of text, json, sarif");
         }
 
+        if (cl.Get("out") is { } outArgument)
+        {
+            OutFileOption.Check("out", outArgument);
+        }
+
         var stack = context.BuildStack(cl);
         var configRoot = cl.Get("config-root") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(configRoot))
@@ -41,10 +46,7 @@ public sealed class CheckVerb : IVerb
 
         if (cl.Get("out") is { } path)
         {
-            var full = Path.GetFullPath(path);
-            var temp = full + ".tmp-" + Environment.ProcessId;
-            File.WriteAllText(temp, text);
-            File.Move(temp, full, overwrite: true);
+            OutFileOption.Write("out", path, text);
             context.Error.WriteLine($"check: wrote {result.Findings.Count} finding(s) to {path}");
         }
         else

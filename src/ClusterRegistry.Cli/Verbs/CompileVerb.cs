@@ -19,6 +19,11 @@ public sealed class CompileVerb : IVerb
     {
         var cl = new CommandLine(context.Args);
         cl.AllowOnly("stack", "out");
+        if (cl.Get("out") is { } outArgument)
+        {
+            OutFileOption.Check("out", outArgument, folderAllowed: true);
+        }
+
         var emitter = new PulumiProgramEmitter();
         var name = StackNames.Selected(cl.Get("stack"));
         string json;
@@ -42,13 +47,13 @@ public sealed class CompileVerb : IVerb
             var file = outPath.EndsWith('/') || Directory.Exists(outPath)
                 ? Path.Combine(outPath, (name ?? "packages") + ".json")
                 : outPath;
-            AtomicFile.Write(file, json);
+            OutFileOption.Write("out", file, json);
             context.Error.WriteLine($"wrote {file}");
             if (name is not null && FindingSources.Default is not NoFindings)
             {
                 // Beside the program, so `diff --base DIR` can report findings introduced and fixed.
                 var findingsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, name + ".findings.json");
-                AtomicFile.Write(findingsFile, FindingsFile.Write(FindingSources.Default.Evaluate(context.Catalog.Build(name))));
+                OutFileOption.Write("out", findingsFile, FindingsFile.Write(FindingSources.Default.Evaluate(context.Catalog.Build(name))));
             }
         }
         else

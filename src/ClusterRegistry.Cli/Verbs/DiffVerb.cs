@@ -58,7 +58,7 @@ public sealed class DiffVerb : IVerb
         var text = DiffFormatter.Format(report, format);
         if (cl.Get("out") is { } outFile)
         {
-            AtomicFile.Write(outFile, text);
+            OutFileOption.Write("out", outFile, text);
         }
         else
         {

@@ -182,8 +182,20 @@ public sealed class ProbeVerb : IVerb
         return [Adjust(new ProbeRequest { Image = image, Via = ProbeVia.Registry })];
     }
 
-    private static TimeSpan Duration(string option, string text) =>
-        DurationText.TryParse(text, out var d) && d > TimeSpan.Zero ? d : throw new UsageException($"--{option} '{text}' is not a positive duration (e.g. 500ms, 1s, 2m)");
+    /// <summary>The longest a .NET timer can wait (int.MaxValue ms, about 24.8 days).</summary>
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
+    private static TimeSpan Duration(string option, string text)
+    {
+        if (!DurationText.TryParse(text, out var d) || d <= TimeSpan.Zero)
+        {
+            throw new UsageException($"--{option} '{text}' is not a positive duration (e.g. 500ms, 1s, 2m)");
+        }
+
+        return d <= LongestTimer
+            ? d
+            : throw new UsageException($"--{option} '{text}' is longer than a timer can wait; give at most 24d (e.g. 2m, 1h)");
+    }
 
     private static string Describe(ProbeResult r)
     {
@@ -206,8 +218,7 @@ public sealed class ProbeVerb : IVerb
     private static int History(VerbContext context, CommandLine cl)
     {
         cl.AllowOnly("history", "image", "node", "via", "limit", "json");
-        var history = new ProbeHistory(cl.Get("history") ?? ProbeHistory.DefaultPath());
-        var entries = history.Query(cl.Get("image"), cl.Get("node"), cl.Get("via"), Limit(cl));
+        var (history, entries) = ReadHistory(cl);
         if (cl.Flag("json"))
         {
             context.Out.WriteLine("[" + string.Join(",\n", entries.Select(e => e.Json)) + "]");
@@ -230,19 +241,54 @@ public sealed class ProbeVerb : IVerb
     {
         cl.AllowOnly("history", "image", "node", "via", "limit", "out");
         var output = cl.Require("out");
-        var history = new ProbeHistory(cl.Get("history") ?? ProbeHistory.DefaultPath());
-        var entries = history.Query(cl.Get("image"), cl.Get("node"), cl.Get("via"), Limit(cl));
+        OutFileOption.Check("out", output);
+        var (_, entries) = ReadHistory(cl);
+        byte[] report;
         try
         {
-            LatencyReport.Write(entries, output);
+            report = LatencyReport.Render(entries, output);
         }
         catch (ArgumentException e)
         {
             throw new UsageException(e.Message);
         }
 
+        OutFileOption.Write("out", output, report);
+
         context.Out.WriteLine($"wrote {output} ({entries.Count} runs)");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Opens <c>--history</c> and queries it; a path that is a folder or not a history database is a usage error naming it.</summary>
+    private static (ProbeHistory History, IReadOnlyList<HistoryEntry> Entries) ReadHistory(CommandLine cl)
+    {
+        var given = cl.Get("history");
+        var path = given ?? ProbeHistory.DefaultPath();
+        var shown = $"--history '{path}'";
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException($"{shown} is empty; name the history database (default {ProbeHistory.DefaultPath()})");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{shown} is a folder; name the history database file inside it (e.g. {Path.Combine(path, "history.db")})");
+        }
+
+        var limit = Limit(cl);
+        try
+        {
+            var history = new ProbeHistory(path);
+            return (history, history.Query(cl.Get("image"), cl.Get("node"), cl.Get("via"), limit));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT
+        {
+            throw new UsageException($"{shown} is not a probe history database (SQLite: {e.SqliteErrorCode}, file is not a database); it was not changed");
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{shown} cannot be opened: {e.Message}");
+        }
     }
 
     private static int Limit(CommandLine cl) =>

@@ -7,7 +7,8 @@ namespace ClusterRegistry.Cli.Verbs;
 /// finished tree into DIR, which then holds exactly the rendered files (a previous run's stale files are gone).
 /// On bad input it exits 2 naming resource, property and value, and leaves DIR as it was: absent if it was absent,
 /// byte for byte unchanged if it existed. Because DIR is replaced as a whole, synth refuses a DIR that is the current
-/// folder or one of its parents, a file, or a folder holding <c>.git</c>.
+/// folder or one of its parents, a file, a folder holding <c>.git</c>, or a non-empty folder it did not write (one
+/// without <see cref="FileTreeWriter.OwnershipMarker"/>).
 /// </summary>
 public sealed class SynthVerb : IVerb
 {
@@ -26,12 +27,19 @@ public sealed class SynthVerb : IVerb
             throw new UsageException($"--target must be gitops, node or all, not '{targetText}'");
         }
 
-        var outDir = CheckOut(cl.Require("out"));
+        var outText = cl.Require("out");
+        var outDir = CheckOut(outText);
         var stack = context.BuildStack(cl);
         var tree = Synthesizer.Synthesize(stack, target);
         try
         {
             FileTreeWriter.WriteAtomically(tree, outDir);
+        }
+        catch (FolderNotOwnedException)
+        {
+            context.Error.WriteLine(
+                $"error: --out '{outText}' is a non-empty folder that synth did not write (no {FileTreeWriter.OwnershipMarker} in it); synth replaces --out as a whole, so name a new or empty folder, or one synth wrote");
+            return Task.FromResult(ExitCodes.BadInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -45,6 +53,11 @@ public sealed class SynthVerb : IVerb
 
     private static string CheckOut(string outDir)
     {
+        if (string.IsNullOrWhiteSpace(outDir))
+        {
+            throw new UsageException($"--out '{outDir}' is empty; name the folder to render into");
+        }
+
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
         var cwd = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Environment.CurrentDirectory));
         if (Path.GetDirectoryName(full) is null || cwd == full || cwd.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))

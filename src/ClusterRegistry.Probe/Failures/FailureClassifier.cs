@@ -8,8 +8,12 @@ namespace ClusterRegistry.Probe.Failures;
 public static class FailureClassifier
 {
     /// <summary>Classifies <paramref name="error"/> raised while doing <paramref name="what"/> (e.g. "GET manifest from http://host").</summary>
-    public static ProbeFailureException Classify(Exception error, string what)
+    public static ProbeFailureException Classify(Exception error, string what) => Classify(error, what, host: null);
+
+    /// <summary>As <see cref="Classify(Exception, string)"/>, naming <paramref name="host"/> (the host dialled) when its name does not resolve.</summary>
+    public static ProbeFailureException Classify(Exception error, string what, string? host)
     {
+        var name = host is null ? "the name" : $"the name {host}";
         if (error is ProbeFailureException pf)
         {
             return pf;
@@ -21,7 +25,7 @@ public static class FailureClassifier
             switch (hre.HttpRequestError)
             {
                 case HttpRequestError.NameResolutionError:
-                    return new(FailureClass.Dns, $"{what}: the name does not resolve ({socket?.Message ?? hre.Message})", error);
+                    return new(FailureClass.Dns, $"{what}: {name} does not resolve ({socket?.Message ?? hre.Message})", error);
                 case HttpRequestError.SecureConnectionError:
                     return new(FailureClass.Tls, $"{what}: TLS handshake failed ({Innermost(error).Message})", error);
                 case HttpRequestError.ResponseEnded:
@@ -39,7 +43,7 @@ public static class FailureClassifier
             return socket.SocketErrorCode switch
             {
                 SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain =>
-                    new(FailureClass.Dns, $"{what}: the name does not resolve ({socket.Message})", error),
+                    new(FailureClass.Dns, $"{what}: {name} does not resolve ({socket.Message})", error),
                 SocketError.ConnectionRefused =>
                     new(FailureClass.ConnectionRefused, $"{what}: connection refused (nothing listens there)", error),
                 SocketError.TimedOut =>

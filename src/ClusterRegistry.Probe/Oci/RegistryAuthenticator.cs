@@ -17,6 +17,9 @@ namespace ClusterRegistry.Probe.Oci;
 /// </summary>
 public sealed class RegistryAuthenticator
 {
+    /// <summary>The largest token answer read: a JWT with its JSON wrapper is a few KiB; Harbor's are under 4 KiB.</summary>
+    public const int MaxTokenResponseBytes = 1 << 20;
+
     private static readonly TimeSpan ExpirySkew = TimeSpan.FromSeconds(10);
 
     private readonly HttpClient http;
@@ -145,21 +148,13 @@ public sealed class RegistryAuthenticator
         Interlocked.Increment(ref tokenRequests);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
-            if (credentials is not null)
+            var response = await Redirects.SendAsync(http, HttpMethod.Get, builder.Uri, (request, first) =>
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.BasicParameter);
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw FailureClassifier.Classify(e, what);
-            }
+                if (credentials is not null && first)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.BasicParameter);
+                }
+            }, ct).ConfigureAwait(false);
 
             using (response)
             {
@@ -176,7 +171,7 @@ public sealed class RegistryAuthenticator
                     throw new ProbeFailureException(FailureClass.RegistryError, $"{what}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
                 }
 
-                var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+                var body = await BoundedBody.ReadAsync(response.Content, MaxTokenResponseBytes, what, "the most a token answer may be here", ct).ConfigureAwait(false);
                 return ParseToken(body, time.GetUtcNow(), what);
             }
         }

@@ -24,7 +24,7 @@ public sealed class RegistryPuller : IDisposable
         this.options = options;
         var handler = new SocketsHttpHandler
         {
-            AllowAutoRedirect = true, // blob storage redirects; HttpClient drops Authorization on redirect, as it must
+            AllowAutoRedirect = false, // Redirects follows them (blob storage redirects), so a failure names the host that failed
             AutomaticDecompression = DecompressionMethods.None,
             UseProxy = false,
             UseCookies = false,
@@ -198,13 +198,8 @@ public sealed class RegistryPuller : IDisposable
         using var response = await SendAsync(HttpMethod.Get, new Uri(manifestBase + reference), scope, accept: true, state, ct).ConfigureAwait(false);
         EnsureManifestStatus(response, image, reference);
         result.TtfbMs ??= total.Elapsed.TotalMilliseconds;
-        var length = response.Content.Headers.ContentLength;
-        if (length > MediaTypes.MaxManifestSize)
-        {
-            throw new ProbeFailureException(FailureClass.RegistryError, $"{image.Original}: the manifest is {length} bytes, over containerd's limit of {MediaTypes.MaxManifestSize}");
-        }
-
-        var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(
+            response.Content, MediaTypes.MaxManifestSize, $"manifest {image.Repository}:{reference} at {response.RequestMessage?.RequestUri?.Authority}", "containerd's limit for a manifest", ct).ConfigureAwait(false);
         var headerDigest = response.Headers.TryGetValues("Docker-Content-Digest", out var dv) ? dv.FirstOrDefault() : null;
         string actual;
         var expected = expectedDigest ?? headerDigest;
@@ -370,27 +365,23 @@ public sealed class RegistryPuller : IDisposable
         var host = uri.Authority;
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, uri);
-            if (accept)
-            {
-                foreach (var a in MediaTypes.ResolveAccept)
-                {
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(a));
-                }
-            }
-
             var authorization = await auth.AuthorizeAsync(host, scope, ct).ConfigureAwait(false);
-            request.Headers.Authorization = authorization;
             var sw = Stopwatch.StartNew();
-            HttpResponseMessage response;
-            try
+            var response = await Redirects.SendAsync(http, method, uri, (request, first) =>
             {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw FailureClassifier.Classify(e, $"{method} {uri}");
-            }
+                if (accept)
+                {
+                    foreach (var a in MediaTypes.ResolveAccept)
+                    {
+                        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(a));
+                    }
+                }
+
+                if (first)
+                {
+                    request.Headers.Authorization = authorization; // never to the host a redirect leads to, as HttpClient does
+                }
+            }, ct).ConfigureAwait(false);
 
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {

@@ -15,8 +15,12 @@ public static class LatencyReport
     public const int Width = 1100;
     public const int Height = 550;
 
-    /// <summary>Writes the report; the format follows the extension of <paramref name="outPath"/> (.png, .svg, .html).</summary>
-    public static void Write(IReadOnlyList<HistoryEntry> entries, string outPath)
+    /// <summary>
+    /// Renders the report in the format its file name asks for (<c>.png</c>, <c>.svg</c>, <c>.html</c>); the caller writes
+    /// the bytes (the CLI through its one atomic file writer).
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is none of those.</exception>
+    public static byte[] Render(IReadOnlyList<HistoryEntry> entries, string outPath)
     {
         var ext = Path.GetExtension(outPath).ToLowerInvariant();
         if (ext is not (".png" or ".svg" or ".html" or ".htm"))
@@ -24,34 +28,13 @@ public static class LatencyReport
             throw new ArgumentException($"--out must end in .png, .svg or .html (got '{outPath}')", nameof(outPath));
         }
 
-        var dir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(outPath)}.{Guid.NewGuid():N}.tmp{ext}");
-        try
+        var plot = Build(entries);
+        return ext switch
         {
-            var plot = Build(entries);
-            switch (ext)
-            {
-                case ".png":
-                    plot.SavePng(tmp, Width, Height);
-                    break;
-                case ".svg":
-                    File.WriteAllText(tmp, plot.GetSvgXml(Width, Height));
-                    break;
-                default:
-                    File.WriteAllText(tmp, Html(entries, plot.GetSvgXml(Width, Height)));
-                    break;
-            }
-
-            File.Move(tmp, outPath, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
-        }
+            ".png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),
+            ".svg" => new UTF8Encoding(false).GetBytes(plot.GetSvgXml(Width, Height)),
+            _ => new UTF8Encoding(false).GetBytes(Html(entries, plot.GetSvgXml(Width, Height))),
+        };
     }
 
     /// <summary>The plot (exposed for tests): one scatter per series, budget lines, failure markers.</summary>

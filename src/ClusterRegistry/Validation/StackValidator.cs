@@ -24,6 +24,7 @@ public static class StackValidator
             switch (r)
             {
                 case HarborRegistry h:
+                    Label(h, "Name", h.Name, allowDots: true);
                     Harbor(h);
                     break;
                 case HarborProject p:
@@ -41,6 +42,7 @@ public static class StackValidator
                     Spegel(s);
                     break;
                 case TalosMachinePatch t:
+                    Label(t, "Name", t.Name, allowDots: true);
                     Talos(t);
                     break;
                 case PullLatencyProbe probe:
@@ -240,7 +242,8 @@ public static class StackValidator
 
     private static void Label(Resource r, string property, string? value, bool allowDots)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Any(c => char.IsWhiteSpace(c) || c == '/' || (!allowDots && c == '.')))
+        // Names end up in rendered paths (talos/patches/global/NAME.yaml): no separators, and not "." or "..".
+        if (string.IsNullOrWhiteSpace(value) || value is "." or ".." || value.Any(c => char.IsWhiteSpace(c) || c is '/' or '\\' || (!allowDots && c == '.')))
         {
             Fail(r, property, value, "expected a name without spaces or slashes");
         }

@@ -9,7 +9,7 @@ public static class StacksProgram
 
     public static async Task<Outcome> RunAsync(string workingDirectory, IDictionary<string, string?> environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "stacks.dll");
+        var dll = Dll;
         var psi = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = workingDirectory,
@@ -46,7 +46,10 @@ public static class StacksProgram
         return new Outcome(p.ExitCode, await stdout, await stderr);
     }
 
-    private static string DotnetHost()
+    /// <summary>The stacks program copied next to the tests.</summary>
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "stacks.dll");
+
+    public static string DotnetHost()
     {
         var current = Environment.ProcessPath;
         if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")

@@ -56,6 +56,7 @@ public sealed class SynthVerbTests
     {
         using var temp = new TempDir("synth-replace");
         var outDir = temp.Combine("out");
+        Assert.Equal(ExitCodes.Ok, (await Run("synth", "--stack", "homelab", "--target", "node", "--out", outDir)).Exit); // a folder synth wrote
         Directory.CreateDirectory(Path.Combine(outDir, "kubernetes", "stale"));
         File.WriteAllText(Path.Combine(outDir, "kubernetes", "stale", "old.yaml"), "old: true\n");
 

@@ -42,6 +42,31 @@ public sealed class StackValidatorTests
         Assert.StartsWith($"{resource}: {property} = '{value}': ", e.Message);
     }
 
+    /// <summary>
+    /// A resource name ends up in rendered file names (<c>talos/patches/global/NAME.yaml</c>): one that climbs out with
+    /// <c>../</c> is refused like a robot's name, exit 2 naming the resource, the property and the value.
+    /// </summary>
+    [Theory]
+    [InlineData("HarborRegistry", "../../etc/cron.d/x")]
+    [InlineData("HarborRegistry", "..")]
+    [InlineData("TalosMachinePatch", "../escape")]
+    [InlineData("TalosMachinePatch", "a/../../b")]
+    [InlineData("TalosMachinePatch", "..\\windows")]
+    public void A_resource_name_that_is_a_path_is_refused_naming_it(string kind, string name)
+    {
+        var stack = LambdaStack.Build(() =>
+        {
+            var harbor = new HarborArgs { LoadBalancerIP = "192.168.1.105", ClusterIP = "10.43.216.243", ServiceSubnet = "10.43.0.0/16", ExternalUrl = "http://192.168.1.105", Tls = false };
+            new HarborRegistry(kind == "HarborRegistry" ? name : "harbor", harbor);
+            new TalosMachinePatch(kind == "TalosMachinePatch" ? name : "p", new TalosMachinePatchArgs { Nodes = { "192.168.1.98" } });
+        });
+
+        var e = Assert.Throws<StackDefinitionException>(() => StackValidator.Validate(stack));
+
+        Assert.Equal(("Name", name), (e.Property, e.Value));
+        Assert.StartsWith($"{kind} '{name}': Name = '{name}': ", e.Message);
+    }
+
     /// <summary>A valid homelab-like stack with exactly one property set to <paramref name="value"/>.</summary>
     public static Stack StackWith(string property, string value) => LambdaStack.Build(() =>
     {

@@ -188,6 +188,11 @@ public sealed class RegistryAuthenticator
         {
             using var doc = JsonDocument.Parse(body);
             var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ProbeFailureException(FailureClass.Unauthorized, $"{what}: the token response is JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
+            }
+
             string? Get(string name) => root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
             var value = Get("access_token") is { Length: > 0 } at ? at : Get("token");
             if (string.IsNullOrEmpty(value))

@@ -199,9 +199,12 @@ public sealed class DoctorFuzzTests
             File.Delete(path);
         }
 
-        if (File.Exists(Path.GetDirectoryName(path)) || new FileInfo(Path.GetDirectoryName(path)!).LinkTarget is not null)
+        for (var parent = Path.GetDirectoryName(path); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
         {
-            return; // an earlier mutation made the parent a file or a link: nothing to put under it
+            if (File.Exists(parent) || new FileInfo(parent).LinkTarget is not null)
+            {
+                return; // an earlier mutation made a parent a file or a link: nothing to put under it
+            }
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -15,9 +15,9 @@ public static class StalenessCheck
         InputStamp.Of(Assembly.GetEntryAssembly()) is { } stamp ? Check(stamp, workingDirectory, RunningProgram()) : null;
 
     /// <summary>
-    /// Checks <paramref name="stamp"/> against the sources. They are looked for under the stamped root first, then (a
-    /// checkout elsewhere) under the nearest folder at or above <paramref name="workingDirectory"/> holding Pulumi.yaml,
-    /// where Pulumi runs the compiler.
+    /// Checks <paramref name="stamp"/> against the sources. They are looked for under the nearest folder at or above
+    /// <paramref name="workingDirectory"/> holding Pulumi.yaml (where Pulumi runs the compiler) when the project is there,
+    /// else under the folder the program was built in.
     /// </summary>
     public static StalenessReport Check(InputStamp stamp, string workingDirectory, string program)
     {
@@ -74,20 +74,22 @@ public static class StalenessCheck
 
     private static string? SourceRoot(InputStamp stamp, string workingDirectory)
     {
-        if (File.Exists(Path.Combine(stamp.Root, stamp.Project)))
-        {
-            return stamp.Root;
-        }
-
+        // The Pulumi project Pulumi runs the compiler in comes first: its sources are the ones being deployed, even when
+        // the program was built in another checkout.
         for (var d = new DirectoryInfo(Path.GetFullPath(workingDirectory)); d is not null; d = d.Parent)
         {
             if (File.Exists(Path.Combine(d.FullName, "Pulumi.yaml")))
             {
-                return File.Exists(Path.Combine(d.FullName, stamp.Project)) ? d.FullName : null;
+                if (File.Exists(Path.Combine(d.FullName, stamp.Project)))
+                {
+                    return d.FullName;
+                }
+
+                break;
             }
         }
 
-        return null;
+        return File.Exists(Path.Combine(stamp.Root, stamp.Project)) ? stamp.Root : null;
     }
 
     /// <summary>*.cs files under <paramref name="dir"/> the way the SDK's default glob sees them (no bin/, obj/, dot-folders).</summary>

@@ -12,7 +12,7 @@ namespace ClusterRegistry.Pulumi.Tests.Gate;
 [Collection(ProcessEnvironment.Name)]
 public sealed class CompileGateTests
 {
-    private static readonly StackCatalog Catalog = new StackCatalog().Add(ConfiguredPrependStack.Name, () => new ConfiguredPrependStack());
+    private static readonly StackCatalog Catalog = new StackCatalog().Add(ConfiguredPrependStack.StackName, () => new ConfiguredPrependStack());
 
     private static (int Exit, string Out, string Err) Run(string? prependExisting, params string[] args)
     {
@@ -48,7 +48,7 @@ public sealed class CompileGateTests
     public void A_false_PrependExisting_from_the_stack_configuration_exits_1_with_CRG102_on_stderr_and_nothing_on_stdout()
     {
         using var noConfig = new TempDir("gate");
-        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.Name, "--config-root", noConfig.Path);
+        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.StackName, "--config-root", noConfig.Path);
         Assert.Equal(1, exit);
         Assert.Equal("", stdout);
         // ID, resource, property and message, compiler style, as Pulumi prints the failed compiler's stderr.
@@ -61,7 +61,7 @@ public sealed class CompileGateTests
     public void The_same_stack_with_PrependExisting_true_prints_its_program_and_exits_0()
     {
         using var noConfig = new TempDir("gate");
-        var (exit, stdout, stderr) = Run("true", "compile", "--stack", ConfiguredPrependStack.Name, "--config-root", noConfig.Path);
+        var (exit, stdout, stderr) = Run("true", "compile", "--stack", ConfiguredPrependStack.StackName, "--config-root", noConfig.Path);
         Assert.True(exit == 0, stderr);
         Assert.Equal(Program(prependExisting: true), stdout);
         Assert.DoesNotContain("CRG", stderr, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class CompileGateTests
     {
         using var config = new TempDir("gate");
         File.WriteAllText(config.Combine(file), content);
-        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.Name, "--config-root", config.Path);
+        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.StackName, "--config-root", config.Path);
         Assert.True(exit == 0, stderr);
         Assert.Equal(Program(prependExisting: false), stdout);
         Assert.Contains("warning CRG102:", stderr, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class CompileGateTests
     {
         using var config = new TempDir("gate");
         File.WriteAllText(config.Combine(".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.CRG102.severity = none\n");
-        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.Name, "--config-root", config.Path);
+        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.StackName, "--config-root", config.Path);
         Assert.True(exit == 0, stderr);
         Assert.Equal(Program(prependExisting: false), stdout);
         Assert.DoesNotContain("CRG102", stderr, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class CompileGateTests
     {
         using var noConfig = new TempDir("gate");
         using var dir = new TempDir("gate-out");
-        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.Name, "--config-root", noConfig.Path, "--out", dir.Path + "/");
+        var (exit, stdout, stderr) = Run("false", "compile", "--stack", ConfiguredPrependStack.StackName, "--config-root", noConfig.Path, "--out", dir.Path + "/");
         Assert.Equal(1, exit);
         Assert.Equal("", stdout);
         Assert.Contains("error CRG102:", stderr, StringComparison.Ordinal);
@@ -122,18 +122,22 @@ public sealed class CompileGateTests
         var calls = bin.Combine("calls.txt");
         var script = bin.Combine("pulumi");
         File.WriteAllText(script, $"#!/bin/sh\necho \"$*\" >> '{calls}'\nexit 0\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         var savedPath = Environment.GetEnvironmentVariable("PATH");
         Environment.SetEnvironmentVariable("PATH", bin.Path);
         try
         {
-            var refused = Run("false", verb, "--stack", ConfiguredPrependStack.Name);
+            var refused = Run("false", verb, "--stack", ConfiguredPrependStack.StackName);
             Assert.Equal(1, refused.Exit);
             Assert.Contains("error CRG102:", refused.Err, StringComparison.Ordinal);
             Assert.Contains($"{verb}: stack 'edge' has 1 error finding(s)", refused.Err, StringComparison.Ordinal);
             Assert.False(File.Exists(calls), "pulumi ran although the gate refused");
 
-            var sound = Run("true", verb, "--stack", ConfiguredPrependStack.Name);
+            var sound = Run("true", verb, "--stack", ConfiguredPrependStack.StackName);
             Assert.True(sound.Exit == 0, sound.Err);
             Assert.Equal($"{verb} --stack edge --diff", File.ReadAllText(calls).Trim());
         }

@@ -14,9 +14,9 @@ namespace GateFixtures;
 /// </summary>
 public sealed class ConfiguredPrependStack : Stack
 {
-    public const string Name = "edge";
+    public const string StackName = "edge";
 
-    public ConfiguredPrependStack() : base(Name)
+    public ConfiguredPrependStack() : base(StackName)
     {
         var harbor = new HarborRegistry("harbor", new HarborArgs
         {

@@ -37,7 +37,7 @@ public sealed class BuiltStackProgram : IDisposable
             """);
         File.WriteAllText(Combine("Program.cs"),
             "return await ClusterRegistry.Cli.CliApp.RunAsync(args, new ClusterRegistry.StackCatalog()\n" +
-            "    .Add(GateFixtures.ConfiguredPrependStack.Name, () => new GateFixtures.ConfiguredPrependStack()));\n");
+            "    .Add(GateFixtures.ConfiguredPrependStack.StackName, () => new GateFixtures.ConfiguredPrependStack()));\n");
         File.Copy(Path.Combine(RepoPaths.Root, "tests", "ClusterRegistry.Pulumi.Tests", "Gate", "ConfiguredPrependStack.cs"), Combine("ConfiguredPrependStack.cs"));
 
         var build = Start("dotnet", "build", "Edge.csproj", "-c", "Release", "-nologo", "-v:q", "--disable-build-servers", "-p:UseSharedCompilation=false");

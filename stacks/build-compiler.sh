@@ -8,7 +8,8 @@
 # ReadyToRun (ahead-of-time native code in the assemblies, so start-up does not wait for the JIT) for linux-x64,
 # framework-dependent (uses the installed .NET 10 runtime), invariant globalization (no ICU load: the output is
 # culture-independent). The R2R compiler and runtime packs (microsoft.netcore.app.crossgen2.linux-x64,
-# microsoft.netcore.app.runtime.linux-x64) come from the NuGet feed like any package. Rebuild after changing a stack.
+# microsoft.netcore.app.runtime.linux-x64) come from the NuGet feed like any package. Rebuild after changing a stack:
+# the compiler refuses to print a program older than its sources and names this script (docs/pulumi.md, "Stale programs").
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -11,15 +11,21 @@ public static class TextReport
         var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         foreach (var r in result.Findings)
         {
-            var f = r.Finding;
-            var where = r.File is null ? "" : r.Line is null ? r.File + ": " : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): ";
-            w.WriteLine($"{where}{Level(r.Severity)} {f.Id}: {f.Resource} {f.PropertyPath}: {f.Message} [{f.Rule.HelpLink}]");
+            w.WriteLine(Line(r));
         }
 
         w.WriteLine(result.Findings.Count == 0
             ? $"stack '{result.StackName}': no findings ({RuleCatalog.All.Count.ToString(CultureInfo.InvariantCulture)} rules)"
             : $"stack '{result.StackName}': {result.Errors.ToString(CultureInfo.InvariantCulture)} error(s), {result.Warnings.ToString(CultureInfo.InvariantCulture)} warning(s), {result.Infos.ToString(CultureInfo.InvariantCulture)} info(s)");
         return w.ToString();
+    }
+
+    /// <summary>One finding: <c>file(line): severity ID: resource property: message [help]</c>.</summary>
+    public static string Line(ReportedFinding r)
+    {
+        var f = r.Finding;
+        var where = r.File is null ? "" : r.Line is null ? r.File + ": " : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): ";
+        return $"{where}{Level(r.Severity)} {f.Id}: {f.Resource} {f.PropertyPath}: {f.Message} [{f.Rule.HelpLink}]";
     }
 
     public static string Level(RuleSeverity s) => s switch

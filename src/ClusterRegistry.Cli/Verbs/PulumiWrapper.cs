@@ -1,8 +1,13 @@
+using ClusterRegistry.Cli.Gate;
+using ClusterRegistry.Cli.Staleness;
 using ClusterRegistry.Pulumi.Cli;
 
 namespace ClusterRegistry.Cli.Verbs;
 
-/// <summary>Shared shell of the <c>preview</c> and <c>up</c> verbs: validate the stack, then run or describe pulumi.</summary>
+/// <summary>
+/// Shared shell of the <c>preview</c> and <c>up</c> verbs: validate the stack, apply the compiler's gate (stale program,
+/// error findings) so a refusal comes before pulumi starts, then run or describe pulumi.
+/// </summary>
 internal static class PulumiWrapper
 {
     public static int Run(VerbContext context, string command, string[] flags, Func<CommandLine, IEnumerable<string>> extraArgs)
@@ -12,6 +17,20 @@ internal static class PulumiWrapper
         var stack = context.BuildStack(cl); // unknown stack: exit 2 with the list, before anything runs
         var pulumi = PulumiCli.Locate(Environment.CurrentDirectory);
         var args = PulumiCli.Arguments(command, stack.Name, extraArgs(cl));
+
+        // The compiler's own gate, before pulumi starts: a stale program, or an error finding on the stack's real
+        // values at the severities configured in the Pulumi project folder (where pulumi runs the compiler).
+        if (StalenessCheck.ForRunningProgram(pulumi.ProjectDirectory) is { IsCurrent: false } stale)
+        {
+            context.Error.WriteLine(stale.Message);
+            return ExitCodes.BadInput;
+        }
+
+        if (DeploymentGate.Run(stack, pulumi.ProjectDirectory, context.Error, command).Errors > 0)
+        {
+            return ExitCodes.Findings;
+        }
+
         if (!pulumi.Available)
         {
             context.Error.WriteLine("error: the pulumi CLI is not on PATH (install the Pulumi CLI); nothing was run.");

@@ -152,4 +152,22 @@ public sealed class WorkflowExampleTests
         Assert.Equal("true", Scalar(with, "diff"));
         Assert.Contains(Scalar(with, "stack-name")!, StackDirectory.Catalog.Names);
     }
+
+    [Fact]
+    public async Task The_preview_job_runs_the_compiler_gate_on_the_published_program_before_pulumi()
+    {
+        var steps = Steps().ToList();
+        var publish = steps.Select(s => Scalar(s, "run")).Single(r => r?.StartsWith("dotnet publish stacks", StringComparison.Ordinal) == true)!;
+        var outDir = publish.Split(' ')[Array.IndexOf(publish.Split(' '), "-o") + 1];
+        var gateIndex = steps.FindIndex(s => Scalar(s, "run")?.StartsWith(outDir + "/stacks compile ", StringComparison.Ordinal) == true);
+        var pulumiIndex = steps.FindIndex(s => Scalar(s, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+        Assert.True(gateIndex >= 0, "no gate step running the published compiler");
+        Assert.True(gateIndex < pulumiIndex, "the gate must run before pulumi");
+
+        var words = Scalar(steps[gateIndex], "run")!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(new[] { "compile", "--stack", Scalar(Map(steps[pulumiIndex], "with")!, "stack-name")!, ">", "/dev/null" }, words[1..]);
+        var (exit, stdout, err) = await Run(words[1..4]);
+        Assert.True(exit == 0, err);
+        Assert.StartsWith("{", stdout, StringComparison.Ordinal);
+    }
 }

@@ -31,8 +31,9 @@ public sealed class Crg204HarborEndpointWithoutAuth : Rule
                         continue;
                     }
 
-                    // An endpoint into one project (/v2/<project> with OverridePath) is judged by that project alone (CRG308).
-                    if (m.OverridePath.Is(true) && Topo.ProjectOfPath(url.Path) is not null)
+                    // An endpoint into one project (/v2/<project>) is judged by that project alone (CRG308), or is broken
+                    // anyway without OverridePath (CRG214).
+                    if (Topo.ProjectOfPath(url.Path) is not null)
                     {
                         continue;
                     }

@@ -83,6 +83,21 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["ResolveTags"] = true,
                     ["RegistryHostPort"] = 30020,
                     ["RegistryNodePort"] = 30021,
+                    ["ContainerdSock"] = null,
+                    ["MirrorResolveRetries"] = null,
+                    ["MirrorResolveTimeout"] = null,
+                    ["LogLevel"] = null,
+                    ["ServiceMonitor"] = false,
+                    ["GrafanaDashboard"] = false,
+                    ["Persistence"] = null,
+                },
+                ["HelmValuesReference"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Kind"] = "ConfigMap",
+                    ["Name"] = "",
+                    ["ValuesKey"] = null,
+                    ["TargetPath"] = null,
+                    ["Optional"] = false,
                 },
                 ["TalosMachinePatchArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {

@@ -20,7 +20,7 @@ public sealed class EmittedProgramTests
     [MemberData(nameof(TestStacks.AllNames), MemberType = typeof(TestStacks))]
     public void No_secret_value_reaches_the_program(string stack)
     {
-        foreach (var variable in new[] { "HARBOR_ADMIN_PASSWORD", "HARBOR_ROBOT_PASSWORD", "HARBOR_ROBOT_USERNAME", "HARBOR_ROBOT_NODE_PULL_SECRET" })
+        foreach (var variable in new[] { "HARBOR_ADMIN_PASSWORD", "HARBOR_ROBOT_PASSWORD", "HARBOR_ROBOT_USERNAME", "HARBOR_ROBOT_NODE_PULL_SECRET", "DOCKERHUB_TOKEN" })
         {
             Environment.SetEnvironmentVariable(variable, TestStacks.Sentinel);
         }
@@ -157,5 +157,20 @@ public sealed class EmittedProgramTests
         Assert.Contains("${project-apps}", ci["options"]!["dependsOn"]!.AsArray().Select(d => (string)d!));
         Assert.Equal("${harbor-provider}", (string)ci["options"]!["provider"]!);
         Assert.Equal(50, (int)resources["project-apps"]!["properties"]!["storageQuota"]!);
+    }
+
+    [Fact]
+    public void A_proxy_cache_project_gets_a_registry_endpoint_and_references_its_id()
+    {
+        var resources = Emit("variant")["resources"]!.AsObject();
+        var upstream = resources["registry-proxy-dockerhub"]!.AsObject();
+        Assert.Equal("harbor:index/registry:Registry", (string)upstream["type"]!);
+        Assert.Equal("https://hub.docker.com", (string)upstream["properties"]!["endpointUrl"]!);
+        Assert.Equal("docker-hub", (string)upstream["properties"]!["providerName"]!);
+        Assert.Equal("homelab", (string)upstream["properties"]!["accessId"]!);
+        Assert.StartsWith("${", (string)upstream["properties"]!["accessSecret"]!);
+        var project = resources["project-proxy-dockerhub"]!.AsObject();
+        Assert.Equal("${registry-proxy-dockerhub.registryId}", (string)project["properties"]!["registryId"]!);
+        Assert.True((bool)project["properties"]!["public"]!);
     }
 }

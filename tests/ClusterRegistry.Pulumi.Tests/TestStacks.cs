@@ -49,6 +49,12 @@ public sealed class VariantStack : Stack
         });
 
         new HarborProject("apps", new HarborProjectArgs { Registry = harbor, StorageQuotaGiB = 50 });
+        new HarborProject("proxy-dockerhub", new HarborProjectArgs
+        {
+            Registry = harbor,
+            Public = true,
+            ProxyCache = new HarborProxyCacheArgs { Upstream = "docker.io", AccessId = "homelab", AccessSecret = Secret.FromEnvironment("DOCKERHUB_TOKEN") },
+        });
 
         var pull = new RobotAccount("node-pull", new RobotAccountArgs
         {

@@ -26,6 +26,7 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["ServiceSubnet"] = null,
                     ["ExternalUrl"] = null,
                     ["Tls"] = true,
+                    ["IngressClassName"] = null,
                     ["AdminPassword"] = null,
                     ["RegistryStorageSize"] = "5Gi",
                     ["StorageClass"] = null,
@@ -36,7 +37,22 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["Registry"] = null,
                     ["ProjectName"] = null,
                     ["Public"] = false,
+                    ["ProxyCache"] = null,
                     ["StorageQuotaGiB"] = null,
+                },
+                ["HarborProxyCacheArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Upstream"] = "",
+                    ["EndpointUrl"] = null,
+                    ["ProviderName"] = null,
+                    ["AccessId"] = null,
+                    ["AccessSecret"] = null,
+                },
+                ["HarborRouteParent"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Name"] = "",
+                    ["Namespace"] = null,
+                    ["SectionName"] = null,
                 },
                 ["RobotAccountArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
@@ -67,10 +83,26 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["ResolveTags"] = true,
                     ["RegistryHostPort"] = 30020,
                     ["RegistryNodePort"] = 30021,
+                    ["ContainerdSock"] = null,
+                    ["MirrorResolveRetries"] = null,
+                    ["MirrorResolveTimeout"] = null,
+                    ["LogLevel"] = null,
+                    ["ServiceMonitor"] = false,
+                    ["GrafanaDashboard"] = false,
+                    ["Persistence"] = null,
+                },
+                ["HelmValuesReference"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Kind"] = "ConfigMap",
+                    ["Name"] = "",
+                    ["ValuesKey"] = null,
+                    ["TargetPath"] = null,
+                    ["Optional"] = false,
                 },
                 ["TalosMachinePatchArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["TalosVersion"] = "v1.11",
+                    ["RegistryConfigForm"] = new EnumValue("TalosConfigForm", "Auto"),
                 },
                 ["TalosMirror"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {

@@ -108,6 +108,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.Tls = Bool(a, "Tls");
             h.AdminPassword = Secret(a, "AdminPassword");
             h.ExtraValues = KeyValues(a, "ExtraValues");
+            h.Values = HelmValueLeaves(a, "Values");
         }
 
         private void FillProject(ProjectInfo p, SymObject a)
@@ -115,6 +116,13 @@ namespace ClusterRegistry.Analyzers.Snapshot
             p.Registry = Ref<HarborInfo>(a, "Registry");
             p.ProjectName = NStr(a, "ProjectName");
             p.Public = Bool(a, "Public");
+            var proxyLocation = PropertyLocation(a, "ProxyCache");
+            p.ProxyUpstream = r.Property(a, "ProxyCache") switch
+            {
+                SymConst { Value: null } => Val<string?>.Known(null, proxyLocation),
+                SymObject { TypeName: "HarborProxyCacheArgs" } po => Str(po, "Upstream") is { IsKnown: true } up ? Val<string?>.Known(up.Value, up.Location) : Val<string?>.Unknown(proxyLocation),
+                _ => Val<string?>.Unknown(proxyLocation),
+            };
         }
 
         private void FillRobot(RobotInfo ro, SymObject a)
@@ -197,12 +205,18 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.ContainerdRegistryConfigPath = NStr(a, "ContainerdRegistryConfigPath");
             s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets");
             s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
+            s.Values = HelmValueLeaves(a, "Values");
         }
 
         private void FillPatch(TalosPatchInfo t, SymObject a)
         {
             t.TalosVersion = Str(a, "TalosVersion");
             t.Nodes = StrList(a, "Nodes");
+            var formLocation = PropertyLocation(a, "RegistryConfigForm");
+            t.LegacyRegistryFormChosen = r.Property(a, "RegistryConfigForm") is SymConst { Value: EnumValue form }
+                ? Val<bool>.Known(form.Member == "Legacy", formLocation)
+                : Val<bool>.Unknown(formLocation);
+            t.RendersLegacyRegistryFields = t.LegacyRegistryFormChosen;
 
             var (mirrors, mirrorsOpen, mirrorsLocation) = Dict(a, "Mirrors");
             t.Mirrors = new ValList<MirrorInfo> { HasUnknownEntries = mirrorsOpen, Location = mirrorsLocation };
@@ -496,6 +510,93 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
             return list;
         }
+
+        /// <summary>
+        /// A <c>HelmValues</c> tree, leaf by leaf: nested dictionaries are walked, constants and lists of constants become
+        /// known leaves; a key that is not a constant, or a value the analyzer cannot follow, makes the list open.
+        /// </summary>
+        private ValList<HelmValueInfo> HelmValueLeaves(SymObject o, string name)
+        {
+            var (entries, open, loc) = Dict(o, name);
+            var list = new ValList<HelmValueInfo> { HasUnknownEntries = open, Location = loc };
+            Walk(entries, new List<string>(), list, 0);
+            return list;
+        }
+
+        private void Walk(IReadOnlyList<SymEntry> entries, List<string> prefix, ValList<HelmValueInfo> list, int depth)
+        {
+            if (depth > 16)
+            {
+                list.HasUnknownEntries = true;
+                return;
+            }
+
+            foreach (var e in entries)
+            {
+                if (!(r.Resolve(e.Key) is SymConst { Value: string key }))
+                {
+                    list.HasUnknownEntries = true;
+                    continue;
+                }
+
+                var path = new List<string>(prefix) { key };
+                var location = e.Location ?? e.Value.Location;
+                switch (r.Resolve(e.Value))
+                {
+                    case SymDict nested:
+                        if (nested.Open)
+                        {
+                            list.HasUnknownEntries = true;
+                        }
+
+                        if (nested.Entries.Count == 0 && !nested.Open)
+                        {
+                            list.Add(new HelmValueInfo(path, Val<object?>.Known(Array.Empty<object?>(), location), location));
+                        }
+
+                        Walk(nested.Entries, path, list, depth + 1);
+                        break;
+                    case SymConst { Value: var value } when value is null || value is string || value is bool || IsNumber(value):
+                        list.Add(new HelmValueInfo(path, Val<object?>.Known(Normalize(value), location), location));
+                        break;
+                    case SymList items when !items.Open:
+                        {
+                            var values = new List<object?>();
+                            var known = true;
+                            foreach (var item in items.Items)
+                            {
+                                if (r.Resolve(item) is SymConst { Value: var iv } && (iv is null || iv is string || iv is bool || IsNumber(iv)))
+                                {
+                                    values.Add(Normalize(iv));
+                                }
+                                else
+                                {
+                                    known = false;
+                                }
+                            }
+
+                            list.Add(new HelmValueInfo(path, known ? Val<object?>.Known(values, location) : Val<object?>.Unknown(location), location));
+                            break;
+                        }
+
+                    default:
+                        // A map the analyzer cannot walk may hold any key: the tree is not fully known.
+                        list.Add(new HelmValueInfo(path, Val<object?>.Unknown(location), location));
+                        list.HasUnknownEntries = true;
+                        break;
+                }
+            }
+        }
+
+        private static object? Normalize(object? v) => v switch
+        {
+            int i => (long)i,
+            short sh => (long)sh,
+            byte b => (long)b,
+            float f => (double)f,
+            decimal d => (double)d,
+            _ => v,
+        };
 
         private static string VariableStem(string name) =>
             new string(name.ToUpperInvariant().Select(c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_').ToArray());

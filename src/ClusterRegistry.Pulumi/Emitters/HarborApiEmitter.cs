@@ -33,6 +33,28 @@ public static class HarborApiEmitter
             var res = new ProgramResource(LogicalNames.Project(project), "harbor:index/project:Project", project) { Provider = provider.Key };
             res.Properties["name"] = Expr.Literal(project.ProjectName);
             res.Properties["public"] = project.Args.Public;
+            if (project.Args.ProxyCache is { } proxy)
+            {
+                // A proxy-cache project references a registry endpoint by its numeric id (an output of the Registry).
+                var upstream = new ProgramResource(LogicalNames.ProxyRegistry(project), "harbor:index/registry:Registry", project) { Provider = provider.Key };
+                upstream.Properties["name"] = Expr.Literal("upstream-" + project.ProjectName);
+                upstream.Properties["endpointUrl"] = Expr.Literal(proxy.EffectiveEndpointUrl);
+                upstream.Properties["providerName"] = Expr.Literal(proxy.EffectiveProviderName);
+                if (proxy.AccessId is { } id)
+                {
+                    upstream.Properties["accessId"] = Expr.Literal(id);
+                }
+
+                if (proxy.AccessSecret is { } secret)
+                {
+                    upstream.Properties["accessSecret"] = ctx.Secrets.References[secret.Variable];
+                }
+
+                AddInstallDependency(ctx, upstream, project.Args.Registry);
+                ctx.Add(upstream);
+                res.Properties["registryId"] = Expr.Ref(upstream.Key, "registryId");
+            }
+
             if (project.Args.StorageQuotaGiB is { } quota)
             {
                 res.Properties["storageQuota"] = quota;

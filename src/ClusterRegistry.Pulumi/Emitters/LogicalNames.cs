@@ -21,6 +21,8 @@ public static class LogicalNames
 
     public static string Project(HarborProject project) => "project-" + Expr.Slug(project.Name);
 
+    public static string ProxyRegistry(HarborProject project) => "registry-" + Expr.Slug(project.Name);
+
     public static string Robot(RobotAccount robot) => "robot-" + Expr.Slug(robot.Name);
 
     public static string TalosNode(TalosMachinePatch patch, string node) => "talos-" + Expr.Slug(patch.Name) + "-" + Expr.Slug(node);

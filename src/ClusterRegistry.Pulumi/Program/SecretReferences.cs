@@ -63,6 +63,9 @@ public sealed class SecretReferences
                 case HarborRegistry h when h.Args.AdminPassword is { } p:
                     yield return p;
                     break;
+                case HarborProject { Args.ProxyCache.AccessSecret: { } upstreamSecret }:
+                    yield return upstreamSecret;
+                    break;
                 case TalosMachinePatch t:
                     foreach (var (_, c) in t.Args.RegistryConfig.OrderBy(k => k.Key, StringComparer.Ordinal))
                     {

@@ -38,7 +38,7 @@ public sealed class RenderedManifestSource : IManifestSource
         return new[]
         {
             ToJson(Rendering.Flux.FluxObjects.OciChartRepository(spegel.Name, ns, spegel.Args.ChartRepository, spegel.Args.ChartVersion)),
-            ToJson(Rendering.Flux.FluxObjects.HelmRelease(spegel.Name, ns, Rendering.Flux.FluxObjects.ChartRefOci(spegel.Name), SpegelValues.Build(spegel))),
+            ToJson(Rendering.Flux.FluxObjects.HelmRelease(spegel.Name, ns, Rendering.Flux.FluxObjects.ChartRefOci(spegel.Name), SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)),
         };
     }
 

@@ -49,7 +49,8 @@ public static class FluxObjects
     };
 
     /// <summary>A HelmRelease using <c>chartRef</c> (OCIRepository) or <c>chart.spec</c> (HelmRepository).</summary>
-    public static YamlMap HelmRelease(string name, string ns, YamlMap chartSource, YamlMap values, IReadOnlyList<YamlMap>? postRenderers = null)
+    public static YamlMap HelmRelease(string name, string ns, YamlMap chartSource, YamlMap values, IReadOnlyList<YamlMap>? postRenderers = null,
+        IReadOnlyList<HelmValuesReference>? valuesFrom = null)
     {
         var spec = new YamlMap { { "interval", "1h" } };
         foreach (var (k, v) in chartSource)
@@ -62,6 +63,19 @@ public static class FluxObjects
         if (postRenderers is { Count: > 0 })
         {
             spec["postRenderers"] = postRenderers;
+        }
+
+        if (valuesFrom is { Count: > 0 })
+        {
+            // Flux merges valuesFrom first, then spec.values on top, so the typed values keep the last word.
+            spec["valuesFrom"] = valuesFrom.Select(v => new YamlMap
+            {
+                { "kind", v.Kind },
+                { "name", v.Name },
+                { "valuesKey", v.ValuesKey },
+                { "targetPath", v.TargetPath },
+                { "optional", v.Optional ? true : null },
+            }).ToList();
         }
 
         spec["values"] = values;

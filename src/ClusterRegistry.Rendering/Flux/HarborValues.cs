@@ -19,7 +19,7 @@ public static class HarborValues
         var a = harbor.Args;
         var expose = new YamlMap { { "type", ExposeType(a.Expose) } };
         var tls = new YamlMap { { "enabled", a.Tls } };
-        if (a.Tls && a.Expose != HarborExpose.Ingress)
+        if (a.Tls && a.Expose is not (HarborExpose.Ingress or HarborExpose.Route))
         {
             // Required by the chart when TLS is on and the type is not ingress: the generated certificate's CN.
             tls["certSource"] = "auto";
@@ -37,6 +37,27 @@ public static class HarborValues
                 break;
             case HarborExpose.NodePort:
                 expose["nodePort"] = new YamlMap { { "name", a.ServiceName } };
+                break;
+            case HarborExpose.Ingress:
+                expose["ingress"] = new YamlMap
+                {
+                    { "className", a.IngressClassName },
+                    { "hosts", ExternalHost(harbor) is { } ingressHost ? new YamlMap { { "core", ingressHost } } : null },
+                };
+                break;
+            case HarborExpose.Route:
+                expose["route"] = new YamlMap
+                {
+                    {
+                        "parentRefs", a.RouteParents.Count == 0 ? null : a.RouteParents.Select(p => new YamlMap
+                        {
+                            { "name", p.Name },
+                            { "namespace", p.Namespace },
+                            { "sectionName", p.SectionName },
+                        }).ToList()
+                    },
+                    { "hosts", ExternalHost(harbor) is { } routeHost ? new List<string> { routeHost } : null },
+                };
                 break;
         }
 
@@ -67,6 +88,7 @@ public static class HarborValues
             target[parts[^1]] = Typed(raw);
         }
 
+        HelmValuesMerge.Into(values, a.Values);
         return values;
     }
 
@@ -75,7 +97,7 @@ public static class HarborValues
     {
         ArgumentNullException.ThrowIfNull(harbor);
         var a = harbor.Args;
-        if (!a.PinClusterIP || a.ClusterIP is null || a.Expose is HarborExpose.ClusterIP or HarborExpose.Ingress)
+        if (!a.PinClusterIP || a.ClusterIP is null || a.Expose is HarborExpose.ClusterIP or HarborExpose.Ingress or HarborExpose.Route)
         {
             return Array.Empty<YamlMap>();
         }
@@ -89,8 +111,13 @@ public static class HarborValues
         HarborExpose.LoadBalancer => "loadBalancer",
         HarborExpose.ClusterIP => "clusterIP",
         HarborExpose.NodePort => "nodePort",
+        HarborExpose.Route => "route",
         _ => "ingress",
     };
+
+    /// <summary>The host of the external URL: the Ingress/HTTPRoute host name clients use.</summary>
+    private static string? ExternalHost(HarborRegistry harbor) =>
+        harbor.ExternalUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
 
     private static string CommonName(HarborRegistry harbor) =>
         harbor.ExternalUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : harbor.Args.LoadBalancerIP ?? harbor.ServiceHost;

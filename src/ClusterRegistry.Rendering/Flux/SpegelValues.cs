@@ -20,15 +20,31 @@ public static class SpegelValues
                     { "prependExisting", a.PrependExisting },
                     { "containerdRegistryConfigPath", a.ContainerdRegistryConfigPath },
                     { "resolveTags", a.ResolveTags },
+                    { "containerdSock", a.ContainerdSock },
+                    { "registryFilters", a.RegistryFilters.Count > 0 ? a.RegistryFilters.ToList() : null },
+                    { "mirrorResolveRetries", a.MirrorResolveRetries },
+                    { "mirrorResolveTimeout", a.MirrorResolveTimeout },
+                    { "logLevel", a.LogLevel },
+                    { "persistence", a.Persistence is { } persist ? new YamlMap { { "enabled", persist } } : null },
                 }
             },
         };
+        if (a.ServiceMonitor)
+        {
+            values["serviceMonitor"] = new YamlMap { { "enabled", true } };
+        }
+
+        if (a.GrafanaDashboard)
+        {
+            values["grafanaDashboard"] = new YamlMap { { "enabled", true } };
+        }
 
         // Pin the ports the node view's mirror targets use, whatever the chart's defaults are.
         var registry = spegel.UsesHostPort
             ? new YamlMap { { "hostPort", a.RegistryHostPort }, { "nodePort", a.RegistryNodePort } }
             : new YamlMap { { "nodePort", a.RegistryHostPort } };
         values["service"] = new YamlMap { { "registry", registry } };
+        HelmValuesMerge.Into(values, a.Values);
         return values;
     }
 }

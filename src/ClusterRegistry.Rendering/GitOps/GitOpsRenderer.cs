@@ -52,7 +52,7 @@ public static class GitOpsRenderer
             tree.Add($"{app}/ks.yaml", YamlWriter.Write(FluxObjects.FluxKustomization(spegel.Name, ns, $"./{app}/app", substituteClusterSecrets: false)));
             tree.Add($"{app}/app/kustomization.yaml", YamlWriter.Write(FluxObjects.Kustomization(["./ocirepository.yaml", "./helmrelease.yaml"])));
             tree.Add($"{app}/app/ocirepository.yaml", YamlWriter.Write(FluxObjects.OciChartRepository(spegel.Name, ns, spegel.Args.ChartRepository, spegel.Args.ChartVersion)));
-            tree.Add($"{app}/app/helmrelease.yaml", YamlWriter.Write(FluxObjects.HelmRelease(spegel.Name, ns, FluxObjects.ChartRefOci(spegel.Name), SpegelValues.Build(spegel))));
+            tree.Add($"{app}/app/helmrelease.yaml", YamlWriter.Write(FluxObjects.HelmRelease(spegel.Name, ns, FluxObjects.ChartRefOci(spegel.Name), SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)));
         }
 
         foreach (var harbor in stack.ResourcesOf<HarborRegistry>())

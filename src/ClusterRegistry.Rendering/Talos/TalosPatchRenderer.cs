@@ -18,6 +18,9 @@ namespace ClusterRegistry.Rendering.Talos;
 /// </summary>
 public static class TalosPatchRenderer
 {
+    /// <summary>Name of the CRICustomizationConfig a <c>machine.files</c> CRI part becomes on Talos v1.14+.</summary>
+    public const string CriPartDocumentName = "machine-files-part";
+
     /// <summary>The patch as YAML text (several <c>---</c>-separated documents from v1.12).</summary>
     public static string Render(TalosMachinePatch patch, TalosPatchOptions? options = null) => YamlWriter.WriteAll(Documents(patch, options));
 
@@ -28,6 +31,7 @@ public static class TalosPatchRenderer
         options ??= new TalosPatchOptions();
         var version = patch.Version;
         return version.UsesMultiDocRegistryConfig ? MultiDoc(patch, version, options) : [Legacy(patch, options)];
+        // MultiDoc keeps the legacy registry fields in its v1alpha1 document when the patch asks for them (RegistryConfigForm).
     }
 
     /// <summary>The variable names (<c>${VAR}</c>) the rendered patch references, sorted: secrets and username variables.</summary>
@@ -64,6 +68,19 @@ public static class TalosPatchRenderer
     }
 
     private static YamlMap Legacy(TalosMachinePatch patch, TalosPatchOptions options)
+    {
+        var machine = LegacyRegistries(patch, options);
+        var files = LegacyFiles(patch.Args, includeCustomizations: true);
+        if (files.Count > 0)
+        {
+            machine["files"] = files;
+        }
+
+        return new YamlMap { { "machine", machine } };
+    }
+
+    /// <summary><c>machine.registries</c> and <c>machine.network.extraHostEntries</c> of the patch.</summary>
+    private static YamlMap LegacyRegistries(TalosMachinePatch patch, TalosPatchOptions options)
     {
         var args = patch.Args;
         var machine = new YamlMap();
@@ -124,13 +141,7 @@ public static class TalosPatchRenderer
                 .ToList();
         }
 
-        var files = LegacyFiles(args, includeCustomizations: true);
-        if (files.Count > 0)
-        {
-            machine["files"] = files;
-        }
-
-        return new YamlMap { { "machine", machine } };
+        return machine;
     }
 
     private static List<YamlMap> MultiDoc(TalosMachinePatch patch, TalosVersion version, TalosPatchOptions options)
@@ -138,9 +149,22 @@ public static class TalosPatchRenderer
         var args = patch.Args;
         var docs = new List<YamlMap>();
         var v1alpha1Files = LegacyFiles(args, includeCustomizations: !version.UsesCriCustomizationDocument, etcFilesAsDocuments: version.UsesCriCustomizationDocument);
+        var documents = patch.RendersRegistryDocuments;
+        var machine = documents ? new YamlMap() : LegacyRegistries(patch, options);
         if (v1alpha1Files.Count > 0)
         {
-            docs.Add(new YamlMap { { "machine", new YamlMap { { "files", v1alpha1Files } } } });
+            machine["files"] = v1alpha1Files;
+        }
+
+        if (machine.Count > 0)
+        {
+            docs.Add(new YamlMap { { "machine", machine } });
+        }
+
+        if (!documents)
+        {
+            AddCriDocuments(docs, args, version);
+            return docs;
         }
 
         foreach (var (name, mirror) in Sorted(args.Mirrors))
@@ -213,11 +237,32 @@ public static class TalosPatchRenderer
             docs.Add(new YamlMap { { "apiVersion", "v1alpha1" }, { "kind", "StaticHostConfig" }, { "name", ip }, { "hostnames", names } });
         }
 
+        AddCriDocuments(docs, args, version);
+        return docs;
+    }
+
+    /// <summary>The CRICustomizationConfig and EtcFileConfig documents of Talos v1.14+ (files and customisations).</summary>
+    private static void AddCriDocuments(List<YamlMap> docs, TalosMachinePatchArgs args, TalosVersion version)
+    {
         if (version.UsesCriCustomizationDocument)
         {
             foreach (var c in args.CriCustomizations)
             {
                 docs.Add(new YamlMap { { "apiVersion", "v1alpha1" }, { "kind", "CRICustomizationConfig" }, { "name", c.Name }, { "content", c.Content } });
+            }
+
+            // A machine.files entry at the CRI customisation path is the same thing in the old form: render it as a document
+            // too (the name `customization` is reserved by Talos for the legacy part).
+            var part = args.Files.Where(f => f.Path == TalosFile.CriCustomizationPath).Select(f => f.Content).ToList();
+            if (part.Count > 0)
+            {
+                docs.Add(new YamlMap
+                {
+                    { "apiVersion", "v1alpha1" },
+                    { "kind", "CRICustomizationConfig" },
+                    { "name", CriPartDocumentName },
+                    { "content", string.Concat(part.Select(c => c.EndsWith('\n') ? c : c + "\n")) },
+                });
             }
 
             foreach (var f in args.Files.Where(IsEtcFile))
@@ -232,8 +277,6 @@ public static class TalosPatchRenderer
                 });
             }
         }
-
-        return docs;
     }
 
     private static List<YamlMap> LegacyFiles(TalosMachinePatchArgs args, bool includeCustomizations, bool etcFilesAsDocuments = false)
@@ -251,7 +294,7 @@ public static class TalosPatchRenderer
 
         foreach (var f in args.Files)
         {
-            if (etcFilesAsDocuments && IsEtcFile(f))
+            if (etcFilesAsDocuments && (IsEtcFile(f) || f.Path == TalosFile.CriCustomizationPath))
             {
                 continue;
             }

@@ -56,6 +56,9 @@ public static partial class YamlWriter
             case int or long:
                 emitter.Emit(new Scalar(null, null, Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
                 break;
+            case double d:
+                emitter.Emit(new Scalar(null, null, d.ToString("R", CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
+                break;
             case System.Collections.IEnumerable list:
                 var items = list.Cast<object?>().Where(o => o is not null).ToList();
                 emitter.Emit(new SequenceStart(null, null, true, items.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));

@@ -38,6 +38,44 @@ public static class Topo
         return null;
     }
 
+    /// <summary>
+    /// The Harbor project an endpoint path names: <c>/v2/&lt;project&gt;</c> (a trailing slash allowed), as Harbor's
+    /// proxy-cache and project endpoints are written with <c>overridePath</c>; null for any other path.
+    /// </summary>
+    public static string? ProjectOfPath(string path)
+    {
+        if (!path.StartsWith("/v2/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = path.Substring(4).TrimEnd('/');
+        return rest.Length == 0 || rest.IndexOf('/') >= 0 ? null : rest;
+    }
+
+    /// <summary>True when two registry names are the same registry (Docker Hub's aliases count as one).</summary>
+    public static bool SameRegistry(string a, string b) => CanonicalRegistry(a) == CanonicalRegistry(b);
+
+    private static string CanonicalRegistry(string host)
+    {
+        var h = HostPort.Normalize(host);
+        return h == "registry-1.docker.io" || h == "index.docker.io" || h == "hub.docker.com" ? "docker.io" : h;
+    }
+
+    /// <summary>The project named <paramref name="project"/> on <paramref name="harbor"/>, or null (also when a project's name is unknown).</summary>
+    public static ProjectInfo? FindProject(TopologySnapshot s, HarborInfo harbor, string project)
+    {
+        foreach (var p in ProjectsOf(s, harbor, out _))
+        {
+            if (p.EffectiveProjectName.TryGet(out var name) && name == project)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Normalised equality of two host[:port] keys.</summary>
     public static bool SameHost(string a, string b) => HostPort.Normalize(a) == HostPort.Normalize(b);
 
@@ -239,7 +277,7 @@ public static class Topo
         return null;
     }
 
-    /// <summary>The scheme a registry key is served with: Harbor's for a Harbor host, https otherwise (null when unknown).</summary>
+    /// <summary>The scheme a registry key is served with: the one Harbor serves on that host, https otherwise (null when unknown).</summary>
     public static string? SchemeForRegistry(TopologySnapshot s, string key)
     {
         var h = HarborForHost(s, key);
@@ -248,7 +286,8 @@ public static class Topo
             return "https";
         }
 
-        return h.Scheme.IsKnown ? h.Scheme.Value : null;
+        var scheme = h.SchemeForHost(key);
+        return scheme.IsKnown ? scheme.Value : null;
     }
 
     /// <summary>Whether <paramref name="spegel"/> lists registry <paramref name="key"/> (or the wildcard for <c>*</c>); null when an entry is unknown.</summary>

@@ -8,7 +8,7 @@ namespace ClusterRegistry.Rules.Spegel;
 public sealed class Crg101MirroredRegistriesEmpty : Rule
 {
     public static readonly RuleDescriptor Id = new("CRG101", "Spegel mirrors every registry (MirroredRegistries is empty)", RuleSeverity.Error, "Spegel",
-        "With an empty list Spegel writes only _default/hosts.toml and moves every Talos hosts dir to _backup: Harbor's mirror, auth path and http scheme stop applying.");
+        "With an empty list Spegel writes only _default/hosts.toml and moves every Talos hosts dir to _backup: Talos mirrors (Harbor, proxy caches, overridePath, TLS settings) stop applying, and a plain-HTTP registry's fallback becomes https.");
 
     public override RuleDescriptor Descriptor => Id;
 
@@ -17,6 +17,14 @@ public sealed class Crg101MirroredRegistriesEmpty : Rule
         foreach (var sp in s.Spegels)
         {
             if (sp.MirroredRegistries.Count != 0 || sp.MirroredRegistries.HasUnknownEntries)
+            {
+                continue;
+            }
+
+            // Spegel's default (an empty list mirrors every registry through _default) is its intended setup: fire only when
+            // something is at stake, i.e. a Talos hosts dir Spegel would move to _backup or a plain-HTTP registry whose
+            // fallback through _default becomes https.
+            if (!AtStake(s, out var stake))
             {
                 continue;
             }
@@ -39,9 +47,52 @@ public sealed class Crg101MirroredRegistriesEmpty : Rule
 
             var hint = suggestions.Count > 0 ? "; add the registries the stack uses: " + string.Join(", ", suggestions) : "; list the registries to mirror";
             yield return Report(sp, "MirroredRegistries",
-                "MirroredRegistries is empty, so Spegel writes only _default/hosts.toml and moves every Talos hosts dir (Harbor's mirror, auth path, http scheme) to _backup" + hint,
+                "MirroredRegistries is empty, so Spegel writes only _default/hosts.toml and moves every Talos hosts dir to _backup, where containerd never looks: " + stake + hint,
                 First(sp.MirroredRegistries.Location, sp.Location),
                 suggestions.Count > 0 ? FixData("registries", string.Join("\n", suggestions)) : null);
         }
+    }
+
+    /// <summary>What an empty list would break: Talos mirrors or TLS dirs moved to _backup, or a plain-HTTP Harbor. False when nothing (or unknown).</summary>
+    private static bool AtStake(TopologySnapshot s, out string what)
+    {
+        what = "";
+        var mirrors = new List<string>();
+        foreach (var p in s.TalosPatches)
+        {
+            foreach (var m in p.Mirrors)
+            {
+                if (m.Key.TryGet(out var key) && !mirrors.Contains(key))
+                {
+                    mirrors.Add(key);
+                }
+            }
+
+            foreach (var rc in p.RegistryConfigs)
+            {
+                if (rc.Key.TryGet(out var key) && rc.Tls.TryGet(out var tls) && tls is not null && !mirrors.Contains(key))
+                {
+                    // Talos writes a hosts dir for every TLS host (CA, client identity, skip verify).
+                    mirrors.Add(key);
+                }
+            }
+        }
+
+        if (mirrors.Count > 0)
+        {
+            what = "the Talos registry config for " + string.Join(", ", mirrors) + " stops applying";
+            return true;
+        }
+
+        foreach (var h in s.Harbors)
+        {
+            if (h.RegistryHost.TryGet(out var host) && host is not null && h.SchemeForHost(host).Is("http"))
+            {
+                what = $"{h.Label} at {host} serves plain HTTP, and through _default containerd falls back to https://{host} on every Spegel miss, so pulls fail";
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -15,7 +15,7 @@ public sealed class Crg102PrependExistingNotSet : Rule
     {
         foreach (var sp in s.Spegels)
         {
-            if (!sp.PrependExisting.TryGet(out var prepend) || prepend)
+            if (!sp.EffectivePrependExisting.TryGet(out var prepend) || prepend)
             {
                 continue;
             }

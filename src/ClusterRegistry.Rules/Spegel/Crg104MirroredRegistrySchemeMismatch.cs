@@ -33,13 +33,13 @@ public sealed class Crg104MirroredRegistrySchemeMismatch : Rule
                 var harbor = Topo.HarborForHost(s, url.HostPort);
                 if (harbor is not null)
                 {
-                    if (!harbor.Scheme.TryGet(out var hs))
+                    if (!harbor.SchemeForHost(url.HostPortWithoutDefault).TryGet(out var hs))
                     {
                         continue;
                     }
 
                     expected = hs;
-                    why = $"{harbor.Label} has Tls = {(hs == "https" ? "true" : "false")}";
+                    why = harbor.Scheme.Is(hs) ? $"{harbor.Label} has Tls = {(hs == "https" ? "true" : "false")}" : $"{harbor.Label} is reached at {url.Host} over {hs} (its ExternalUrl)";
                 }
                 else if (Array.IndexOf(HttpsOnly, HostPort.Normalize(url.HostPort)) >= 0)
                 {

@@ -20,7 +20,7 @@ public sealed class Crg105RegistryConfigPath : Rule
 
         foreach (var sp in s.Spegels)
         {
-            if (!sp.ContainerdRegistryConfigPath.TryGet(out var path))
+            if (!sp.EffectiveContainerdRegistryConfigPath.TryGet(out var path))
             {
                 continue;
             }

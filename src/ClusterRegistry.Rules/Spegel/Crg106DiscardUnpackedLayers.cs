@@ -30,9 +30,18 @@ public sealed class Crg106DiscardUnpackedLayers : Rule
                 continue;
             }
 
-            var state = KeepsLayers(p);
+            var state = KeepsLayers(p, out var explicitTrue);
             if (state != false)
             {
+                continue;
+            }
+
+            if (explicitTrue)
+            {
+                // Judged by the value, not by the file's presence: a customisation that sets it to true is the fault.
+                yield return Report(p, "CriCustomizations",
+                    $"Spegel runs on Talos {v} and {p.Label}'s CRI customisation sets discard_unpacked_layers = true: containerd drops each layer once it is unpacked, peers answer 404/500 for them and every pull silently goes upstream (Spegel ≥ 0.7 no longer checks this at start-up); set it to false",
+                    First(p.Files.Location, p.CriCustomizations.Location, p.Location), FixData("talosVersion", v.ToString(), "form", v >= TalosVersionValue.V1_14 ? "CRICustomizationConfig" : "machine.files"));
                 continue;
             }
 
@@ -47,8 +56,9 @@ public sealed class Crg106DiscardUnpackedLayers : Rule
     }
 
     /// <summary>true: keeps layers; false: known not to; null: unknown.</summary>
-    private static bool? KeepsLayers(TalosPatchInfo p)
+    private static bool? KeepsLayers(TalosPatchInfo p, out bool explicitTrue)
     {
+        explicitTrue = false;
         var unknown = p.CriCustomizations.HasUnknownEntries || p.Files.HasUnknownEntries;
         bool? last = null;
         foreach (var c in p.CriCustomizations)
@@ -88,6 +98,8 @@ public sealed class Crg106DiscardUnpackedLayers : Rule
         {
             return true;
         }
+
+        explicitTrue = last == true;
 
         return unknown ? null : false;
     }

@@ -31,6 +31,13 @@ public sealed class Crg204HarborEndpointWithoutAuth : Rule
                         continue;
                     }
 
+                    // An endpoint into one project (/v2/<project>) is judged by that project alone (CRG308), or is broken
+                    // anyway without OverridePath (CRG214).
+                    if (Topo.ProjectOfPath(url.Path) is not null)
+                    {
+                        continue;
+                    }
+
                     var harbor = Topo.HarborForHost(s, url.HostPortWithoutDefault) ?? Topo.HarborForHost(s, url.Host);
                     if (harbor is null || Topo.HarborNeedsAuth(s, harbor) != true || Topo.HasAuthFor(p, url.HostPortWithoutDefault, url.HostPort) != false)
                     {

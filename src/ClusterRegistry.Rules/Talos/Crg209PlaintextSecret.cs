@@ -32,6 +32,18 @@ public sealed class Crg209PlaintextSecret : Rule
                         First(kv.Value.Location, kv.Location, h.ExtraValues.Location));
                 }
             }
+
+            for (var i = 0; i < h.Values.Count; i++)
+            {
+                var leaf = h.Values[i];
+                if (leaf.Value.TryGet(out var v) && v is string text && text.Length > 0 && !text.StartsWith("${", StringComparison.Ordinal) &&
+                    IsSecretKey(leaf.Path[leaf.Path.Count - 1]))
+                {
+                    yield return Report(h, "Values[\"" + string.Join("\"][\"", leaf.Path) + "\"]",
+                        $"Helm value '{leaf.DottedPath}' holds a secret written in code: it lands in source control and rendered files; keep it in a Secret the chart reads (an existingSecret* value) or pass it through a Secret",
+                        First(leaf.Location, h.Values.Location));
+                }
+            }
         }
 
         foreach (var p in s.TalosPatches)
@@ -80,9 +92,27 @@ public sealed class Crg209PlaintextSecret : Rule
         }
     }
 
-    private static bool IsSecretKey(string key)
+    /// <summary>
+    /// True when the Helm value named by <paramref name="key"/> (dotted) holds a secret value. A key that names a Secret or a
+    /// key inside one (<c>existingSecretAdminPassword</c>, <c>existingSecretAdminPasswordKey</c>, <c>…SecretName</c>,
+    /// <c>…PasswordKey</c>) holds a name, not a secret, and does not count.
+    /// </summary>
+    public static bool IsSecretKey(string key)
     {
-        var k = key.ToLowerInvariant();
+        var last = key;
+        var dot = key.LastIndexOf('.');
+        if (dot >= 0)
+        {
+            last = key.Substring(dot + 1);
+        }
+
+        var k = last.ToLowerInvariant();
+        if (k.StartsWith("existing", StringComparison.Ordinal) || k.EndsWith("name", StringComparison.Ordinal) || k.EndsWith("ref", StringComparison.Ordinal) ||
+            k.EndsWith("passwordkey", StringComparison.Ordinal) || k.EndsWith("tokenkey", StringComparison.Ordinal) || k.EndsWith("secretkeyref", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         return k.IndexOf("password", StringComparison.Ordinal) >= 0 || k.IndexOf("secret", StringComparison.Ordinal) >= 0 ||
                k.IndexOf("token", StringComparison.Ordinal) >= 0;
     }

@@ -6,8 +6,8 @@ namespace ClusterRegistry.Rules.Talos;
 
 /// <summary>
 /// CRG210: legacy fields rendered for a Talos version whose schema no longer has them: <c>machine.registries</c> /
-/// <c>extraHostEntries</c> from v1.12, <c>machine.files</c> (the <c>Files</c> property) from v1.14. Fix data for a CRI
-/// customisation file: <c>use</c> = <c>CriCustomizations</c>.
+/// <c>extraHostEntries</c> from v1.12 (unless the stack chose that form), <c>machine.files</c> outside <c>/etc</c> from v1.14
+/// (synth renders <c>/etc</c> files as EtcFileConfig and the CRI part as CRICustomizationConfig, so those agree with it).
 /// </summary>
 public sealed class Crg210LegacyConfigOnNewTalos : Rule
 {
@@ -25,7 +25,7 @@ public sealed class Crg210LegacyConfigOnNewTalos : Rule
                 continue;
             }
 
-            if (v >= TalosVersionValue.V1_12 && p.RendersLegacyRegistryFields.Is(true))
+            if (v >= TalosVersionValue.V1_12 && p.RendersLegacyRegistryFields.Is(true) && !p.LegacyRegistryFormChosen.Is(true))
             {
                 yield return Report(p, "TalosVersion",
                     $"{p.Label} is rendered with legacy machine.registries/extraHostEntries for Talos {v}; they are deprecated from v1.12 and absent from its schema: render RegistryMirrorConfig/RegistryAuthConfig/StaticHostConfig documents",
@@ -39,12 +39,17 @@ public sealed class Crg210LegacyConfigOnNewTalos : Rule
 
             for (var i = 0; i < p.Files.Count; i++)
             {
+                // synth renders /etc files as EtcFileConfig and the CRI part as a CRICustomizationConfig from v1.14: only
+                // files elsewhere stay machine.files.
                 var f = p.Files[i];
-                var isCri = f.Path.Is(TalosFileInfo.CriCustomizationPath);
+                if (!f.Path.TryGet(out var path) || path.StartsWith("/etc/", System.StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 yield return Report(p, Topo.Index("Files", i),
-                    $"Files renders machine.files{(f.Path.TryGet(out var path) ? " '" + path + "'" : "")}, deprecated in Talos {v} and absent from its schema (talosctl validate warns, --strict fails)" +
-                    (isCri ? "; use CriCustomizations (a CRICustomizationConfig document)" : "; use the dedicated documents (EtcFileConfig, CRICustomizationConfig)"),
-                    First(f.Location, p.Files.Location, p.Location), isCri ? FixData("use", "CriCustomizations") : null);
+                    $"Files renders machine.files '{path}', deprecated in Talos {v} and absent from its schema (talosctl validate warns, --strict fails, so talhelper's generation fails); only /etc files have a dedicated document (EtcFileConfig)",
+                    First(f.Location, p.Files.Location, p.Location));
             }
         }
     }

@@ -10,6 +10,9 @@ public enum HarborExposeKind
     ClusterIP,
     NodePort,
     Ingress,
+
+    /// <summary>A Gateway API HTTPRoute (<c>expose.type: route</c>).</summary>
+    Route,
 }
 
 /// <summary>
@@ -49,8 +52,59 @@ public sealed class HarborInfo : ResourceInfo
     /// <summary><c>ExtraValues</c> (dotted Helm keys).</summary>
     public ValList<KeyValueInfo> ExtraValues { get; set; } = new();
 
-    /// <summary><c>http</c> or <c>https</c>.</summary>
+    /// <summary><c>Values</c>: the escape-hatch values tree, leaf by leaf (deep-merged over everything else).</summary>
+    public ValList<HelmValueInfo> Values { get; set; } = new();
+
+    /// <summary><c>http</c> or <c>https</c>: what the chart itself serves (<c>expose.tls.enabled</c>).</summary>
     public Val<string> Scheme => Tls.Map(t => t ? "https" : "http");
+
+    /// <summary>
+    /// The scheme clients use: that of the explicit <see cref="ExternalUrl"/> when set (TLS may end at an ingress or a
+    /// Gateway while the chart's TLS is off), else <see cref="Scheme"/>. Computed as <c>HarborRegistry.ClientScheme</c>.
+    /// </summary>
+    public Val<string> ClientScheme
+    {
+        get
+        {
+            if (!ExternalUrl.IsKnown)
+            {
+                return Val<string>.Unknown(ExternalUrl.Location);
+            }
+
+            if (ExternalUrl.Value is { } text && EndpointUrl.TryParse(text, out var url))
+            {
+                return Val<string>.Known(url.Scheme, ExternalUrl.Location);
+            }
+
+            return Scheme;
+        }
+    }
+
+    /// <summary>
+    /// The scheme a client reaching this Harbor at <paramref name="host"/> must use, or unknown: the chart's
+    /// <see cref="Scheme"/> on the nginx Service (its DNS names, ClusterIP, and the LoadBalancer IP) for the Service expose
+    /// types; <see cref="ClientScheme"/> on the external URL's host. For Ingress/Route the in-cluster Service is not the
+    /// chart's nginx, so its scheme is unknown. Computed as <c>HarborRegistry.SchemeForHost</c>.
+    /// </summary>
+    public Val<string> SchemeForHost(string host)
+    {
+        if (!Expose.TryGet(out var expose))
+        {
+            return Val<string>.Unknown(Expose.Location);
+        }
+
+        var servedByChartService = expose == HarborExposeKind.LoadBalancer || expose == HarborExposeKind.ClusterIP || expose == HarborExposeKind.NodePort;
+        var h = HostPort.Normalize(host);
+        var chartHost = IsServiceHost(host) ||
+                        (ClusterIP.TryGet(out var cip) && cip is not null && HostPort.Normalize(cip) == h) ||
+                        (expose == HarborExposeKind.LoadBalancer && LoadBalancerIP.TryGet(out var lb) && lb is not null && HostPort.Normalize(lb) == h);
+        if (chartHost)
+        {
+            return servedByChartService ? Scheme : Val<string>.Unknown(Expose.Location);
+        }
+
+        return RegistryHost.TryGet(out var rh) && rh is not null && HostPort.Normalize(rh) == h ? ClientScheme : Val<string>.Unknown(RegistryHost.Location);
+    }
 
     /// <summary><c>{ServiceName}.{Namespace}.svc.cluster.local</c>.</summary>
     public Val<string> ServiceHost =>

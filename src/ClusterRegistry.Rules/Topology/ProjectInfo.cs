@@ -13,6 +13,12 @@ public sealed class ProjectInfo : ResourceInfo
 
     public Val<bool> Public { get; set; } = false;
 
+    /// <summary>
+    /// The registry host the project proxies (<c>ProxyCache.Upstream</c>, e.g. <c>docker.io</c>), or null when the project is
+    /// not a proxy cache.
+    /// </summary>
+    public Val<string?> ProxyUpstream { get; set; } = Val<string?>.Known(null);
+
     /// <summary>The name in Harbor.</summary>
     public Val<string> EffectiveProjectName
     {

@@ -22,6 +22,54 @@ public sealed class SpegelInfo : ResourceInfo
     /// <summary><c>NamespaceLabels</c>.</summary>
     public ValList<KeyValueInfo> NamespaceLabels { get; set; } = new();
 
+    /// <summary><c>Values</c>: the escape-hatch values tree, leaf by leaf.</summary>
+    public ValList<HelmValueInfo> Values { get; set; } = new();
+
+    /// <summary>The leaf of <see cref="Values"/> at exactly <paramref name="path"/>, or null (also when the tree is not fully known: check <see cref="ValList{T}.IsComplete"/>).</summary>
+    public HelmValueInfo? ValueAt(params string[] path)
+    {
+        foreach (var v in Values)
+        {
+            if (v.Path.Count == path.Length && v.StartsWith(path))
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>spegel.prependExisting</c> as the release gets it: the <see cref="Values"/> leaf wins over the typed property (values
+    /// are deep-merged over the typed ones); unknown when the values tree is not fully known.
+    /// </summary>
+    public Val<bool> EffectivePrependExisting
+    {
+        get
+        {
+            if (ValueAt("spegel", "prependExisting") is { } leaf)
+            {
+                return leaf.Value.IsKnown && leaf.Value.Value is bool b ? Val<bool>.Known(b, leaf.Location) : Val<bool>.Unknown(leaf.Location);
+            }
+
+            return Values.IsComplete ? PrependExisting : Val<bool>.Unknown(Values.Location);
+        }
+    }
+
+    /// <summary><c>spegel.containerdRegistryConfigPath</c> as the release gets it (values over typed; null: the chart default).</summary>
+    public Val<string?> EffectiveContainerdRegistryConfigPath
+    {
+        get
+        {
+            if (ValueAt("spegel", "containerdRegistryConfigPath") is { } leaf)
+            {
+                return leaf.Value.IsKnown && leaf.Value.Value is string p ? Val<string?>.Known(p, leaf.Location) : Val<string?>.Unknown(leaf.Location);
+            }
+
+            return Values.IsComplete ? ContainerdRegistryConfigPath : Val<string?>.Unknown(Values.Location);
+        }
+    }
+
     /// <summary>The chart default of <see cref="ContainerdRegistryConfigPath"/>.</summary>
     public const string ChartDefaultConfigPath = "/etc/containerd/certs.d";
 

@@ -33,6 +33,12 @@ public sealed class TalosPatchInfo : ResourceInfo
     /// </summary>
     public Val<bool> RendersLegacyRegistryFields { get; set; } = false;
 
+    /// <summary>
+    /// True when the stack explicitly keeps the legacy <c>machine.registries</c> form (<c>RegistryConfigForm = Legacy</c>):
+    /// Talos honours it on every version without a warning, so it is a choice, not a finding (CRG210 stays silent).
+    /// </summary>
+    public Val<bool> LegacyRegistryFormChosen { get; set; } = false;
+
     /// <summary>The parsed version; unknown when the text is unknown or malformed.</summary>
     public Val<TalosVersionValue> ParsedVersion =>
         TalosVersion.IsKnown && TalosVersionValue.TryParse(TalosVersion.Value, out var v)

@@ -39,8 +39,18 @@ public sealed class HarborArgs
     /// </summary>
     public string? ExternalUrl { get; set; }
 
-    /// <summary><c>expose.tls.enabled</c>. false means plain HTTP on port 80, as in the seed.</summary>
+    /// <summary>
+    /// <c>expose.tls.enabled</c>: whether the chart itself serves TLS. false means plain HTTP on port 80, as in the seed.
+    /// With <see cref="HarborExpose.Ingress"/> or <see cref="HarborExpose.Route"/> TLS usually ends at the ingress controller
+    /// or Gateway instead, so clients use the scheme of <see cref="ExternalUrl"/> (see <see cref="HarborRegistry.SchemeForHost"/>).
+    /// </summary>
     public bool Tls { get; set; } = true;
+
+    /// <summary><c>expose.ingress.className</c> for <see cref="HarborExpose.Ingress"/> (null: the cluster default).</summary>
+    public string? IngressClassName { get; set; }
+
+    /// <summary><c>expose.route.parentRefs</c>: the Gateways the HTTPRoute attaches to, for <see cref="HarborExpose.Route"/>.</summary>
+    public List<HarborRouteParent> RouteParents { get; } = new();
 
     /// <summary>The initial admin password (<c>existingSecretAdminPassword</c>); never rendered in clear.</summary>
     public Secret? AdminPassword { get; set; }
@@ -56,6 +66,12 @@ public sealed class HarborArgs
 
     /// <summary>Extra Helm values merged over the generated ones (dotted keys, e.g. <c>core.replicas</c>).</summary>
     public Dictionary<string, string> ExtraValues { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Any other chart values as a tree, deep-merged over the generated ones and <see cref="ExtraValues"/> (keys are literal,
+    /// so they may contain dots; see <see cref="HelmValues"/>).
+    /// </summary>
+    public HelmValues Values { get; } = new();
 
     /// <summary>How the chart is installed: Flux objects (default, the seed's way) or a direct Helm release.</summary>
     public ReleaseDelivery Delivery { get; set; } = ReleaseDelivery.Flux;

@@ -45,6 +45,39 @@ public sealed class SpegelArgs
     /// <summary>The registry nodePort (<c>service.registry.nodePort</c>); 30021 on chart 0.7.x.</summary>
     public int RegistryNodePort { get; set; } = 30021;
 
+    /// <summary><c>spegel.containerdSock</c> (null: the chart default <c>/run/containerd/containerd.sock</c>, also Talos's path).</summary>
+    public string? ContainerdSock { get; set; }
+
+    /// <summary><c>spegel.registryFilters</c>: regular expressions over <c>registry/repository[:tag]</c>; a match makes Spegel answer 404 (chart ≥ 0.4.0).</summary>
+    public List<string> RegistryFilters { get; } = new();
+
+    /// <summary><c>spegel.mirrorResolveRetries</c>: how many peers to try (null: chart default 3).</summary>
+    public int? MirrorResolveRetries { get; set; }
+
+    /// <summary><c>spegel.mirrorResolveTimeout</c>, a Go duration such as <c>20ms</c> (null: chart default).</summary>
+    public string? MirrorResolveTimeout { get; set; }
+
+    /// <summary><c>spegel.logLevel</c>, e.g. <c>INFO</c> or <c>DEBUG</c> (null: chart default).</summary>
+    public string? LogLevel { get; set; }
+
+    /// <summary><c>serviceMonitor.enabled</c>: a Prometheus Operator ServiceMonitor for Spegel's metrics.</summary>
+    public bool ServiceMonitor { get; set; }
+
+    /// <summary><c>grafanaDashboard.enabled</c>: a ConfigMap with Spegel's Grafana dashboard.</summary>
+    public bool GrafanaDashboard { get; set; }
+
+    /// <summary><c>spegel.persistence.enabled</c> (chart ≥ 0.7.0): keep the P2P identity across restarts (null: chart default).</summary>
+    public bool? Persistence { get; set; }
+
+    /// <summary>
+    /// Any other chart values, deep-merged over the ones the typed properties produce (see <see cref="HelmValues"/>). Spegel's
+    /// chart has no values schema, so a key it does not know is dropped silently (CRG111).
+    /// </summary>
+    public HelmValues Values { get; } = new();
+
+    /// <summary>Flux <c>valuesFrom</c>: values kept in ConfigMaps/Secrets managed elsewhere, merged under the release's own values.</summary>
+    public List<HelmValuesReference> ValuesFrom { get; } = new();
+
     /// <summary>How the chart is installed: Flux objects (default, the seed's way) or a direct Helm release.</summary>
     public ReleaseDelivery Delivery { get; set; } = ReleaseDelivery.Flux;
 }

@@ -6,6 +6,12 @@ public sealed class TalosMachinePatchArgs
     /// <summary>Talos version of the nodes, e.g. <c>v1.11</c>: legacy <c>machine.*</c> fields before v1.12, documents after.</summary>
     public string TalosVersion { get; set; } = "v1.11";
 
+    /// <summary>
+    /// The form of the registry and host-entry configuration: <see cref="TalosConfigForm.Auto"/> follows the version (documents
+    /// from v1.12); <see cref="TalosConfigForm.Legacy"/> keeps <c>machine.registries</c> on any version.
+    /// </summary>
+    public TalosConfigForm RegistryConfigForm { get; set; } = TalosConfigForm.Auto;
+
     /// <summary>Node IPs the patch is applied to.</summary>
     public List<string> Nodes { get; } = new();
 

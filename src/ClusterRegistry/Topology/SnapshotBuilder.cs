@@ -39,6 +39,7 @@ public static class SnapshotBuilder
                 Registry = Val<HarborInfo?>.Known(p.Args.Registry is { } reg ? context.Harbor(reg) : null),
                 ProjectName = Val<string?>.Known(p.Args.ProjectName),
                 Public = p.Args.Public,
+                ProxyUpstream = Val<string?>.Known(p.Args.ProxyCache?.Upstream),
             });
         }
 
@@ -55,6 +56,7 @@ public static class SnapshotBuilder
                 MirroredRegistries = new ValList<Val<string>>(s.Args.MirroredRegistries.Select(K)),
                 AdditionalMirrorTargets = new ValList<Val<string>>(s.Args.AdditionalMirrorTargets.Select(K)),
                 NamespaceLabels = new ValList<KeyValueInfo>(s.Args.NamespaceLabels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
+                Values = Leaves(s.Args.Values),
             };
             snapshot.Spegels.Add(info);
         }
@@ -84,6 +86,20 @@ public static class SnapshotBuilder
     public static SourceFileLocation Where(Resource r) => new(r.Source.RelativePath, r.Source.Line);
 
     private static Val<string> K(string value) => Val<string>.Known(value);
+
+    /// <summary>The leaves of a values tree as the rules see them (lists as <c>List&lt;object?&gt;</c>, integers as long).</summary>
+    public static ValList<HelmValueInfo> Leaves(HelmValues values) =>
+        new(values.Leaves().Select(l => new HelmValueInfo(l.Path, Val<object?>.Known(Normalize(l.Value)))));
+
+    private static object? Normalize(object? v) => v switch
+    {
+        int i => (long)i,
+        float f => (double)f,
+        HelmValues { Count: 0 } => new List<object?>(),
+        string => v,
+        System.Collections.IEnumerable e => e.Cast<object?>().Select(Normalize).ToList(),
+        _ => v,
+    };
 
     private sealed class Context
     {
@@ -115,6 +131,7 @@ public static class SnapshotBuilder
                 ServiceSubnet = Val<string?>.Known(a.ServiceSubnet),
                 ExternalUrl = Val<string?>.Known(a.ExternalUrl),
                 Tls = a.Tls,
+                Values = Leaves(a.Values),
                 ExtraValues = new ValList<KeyValueInfo>(a.ExtraValues.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
             };
             harbors[h] = info;
@@ -164,6 +181,8 @@ public static class SnapshotBuilder
                 Location = Where(t),
                 TalosVersion = a.TalosVersion ?? "",
                 Nodes = new ValList<Val<string>>(a.Nodes.Select(K)),
+                LegacyRegistryFormChosen = a.RegistryConfigForm == TalosConfigForm.Legacy,
+                RendersLegacyRegistryFields = a.RegistryConfigForm == TalosConfigForm.Legacy,
             };
             foreach (var (key, mirror) in a.Mirrors)
             {

@@ -103,8 +103,14 @@ public class TalosRuleTests
             """), "private static class Helpers { public static Secret LoadSecret() => Secret.FromPlaintextUnsafe(\"P\", \"not-seen\"); }"),
 
         // CRG210: machine.files on Talos >= 1.14.
-        new("CRG210", Fires, "machine.files on v1.14", Stack(patch: PatchWith(version: """TalosVersion = "v1.14" """, cri: "", more: """
-                Files = { [|new TalosFile { Path = TalosFile.CriCustomizationPath, Content = "[plugins.\"io.containerd.cri.v1.images\"]\n  discard_unpacked_layers = false\n" }|] },
+        new("CRG210", Fires, "machine.files outside /etc on v1.14", Stack(patch: PatchWith(version: """TalosVersion = "v1.14" """, more: """
+                Files = { [|new TalosFile { Path = "/var/lib/motd", Content = "hello" }|] },
+            """))),
+        new("CRG210", NearMiss, "the CRI part file on v1.14, which synth renders as a CRICustomizationConfig", Stack(patch: PatchWith(version: """TalosVersion = "v1.14" """, cri: "", more: """
+                Files = { new TalosFile { Path = TalosFile.CriCustomizationPath, Content = "[plugins.\"io.containerd.cri.v1.images\"]\n  discard_unpacked_layers = false\n" } },
+            """))),
+        new("CRG210", NearMiss, "machine.registries kept on v1.13 by choice", Stack(patch: PatchWith(version: """TalosVersion = "v1.13" """, more: """
+                RegistryConfigForm = TalosConfigForm.Legacy,
             """))),
         new("CRG210", NearMiss, "machine.files on v1.13", Stack(patch: PatchWith(version: """TalosVersion = "v1.13" """, cri: "", more: """
                 Files = { new TalosFile { Path = TalosFile.CriCustomizationPath, Content = "[plugins.\"io.containerd.cri.v1.images\"]\n  discard_unpacked_layers = false\n" } },

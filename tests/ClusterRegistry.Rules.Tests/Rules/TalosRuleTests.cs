@@ -323,11 +323,33 @@ public sealed class TalosRuleTests
     {
         var g = new GoodSnapshot();
         g.Patch.TalosVersion = "v1.14";
-        g.Patch.Files.Add(new TalosFileInfo { Path = TalosFileInfo.CriCustomizationPath, Content = "x", Location = "L:file0" });
+        g.Patch.Files.Add(new TalosFileInfo { Path = "/var/lib/motd", Content = "x", Location = "L:file0" });
         var f = Assert.Single(g.Run("CRG210"));
         Assert.Equal("Files[0]", f.PropertyPath);
         Assert.Equal("L:file0", f.Location);
-        Assert.Equal("CriCustomizations", f.Fix["use"]);
+        Assert.Contains("'/var/lib/motd'", f.Message);
+    }
+
+    [Fact]
+    public void CRG210_near_miss_files_synth_renders_as_documents_on_1_14()
+    {
+        // onedr0p/home-ops and vrozaksen/home-ops keep the Spegel part and /etc/nfsmount.conf in machine.files: on 1.14 synth
+        // renders them as CRICustomizationConfig and EtcFileConfig, so there is nothing deprecated left to warn about.
+        var g = new GoodSnapshot();
+        g.Patch.TalosVersion = "v1.14";
+        g.Patch.Files.Add(new TalosFileInfo { Path = TalosFileInfo.CriCustomizationPath, Content = "x" });
+        g.Patch.Files.Add(new TalosFileInfo { Path = "/etc/nfsmount.conf", Content = "x", Op = "overwrite" });
+        Assert.Empty(g.Run("CRG210"));
+    }
+
+    [Fact]
+    public void CRG210_near_miss_legacy_registries_chosen_explicitly()
+    {
+        var g = new GoodSnapshot();
+        g.Patch.TalosVersion = "v1.13";
+        g.Patch.RendersLegacyRegistryFields = Val.Known(true, "L:legacy");
+        g.Patch.LegacyRegistryFormChosen = Val.Known(true, "L:legacy");
+        Assert.Empty(g.Run("CRG210"));
     }
 
     [Fact]

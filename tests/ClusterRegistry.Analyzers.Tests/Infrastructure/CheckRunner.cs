@@ -21,12 +21,20 @@ public static class CheckRunner
     /// <c>check</c>'s verdict: the findings (ID, resource, property path), or the refusal (<c>check</c> exits 2 with this
     /// <see cref="StackDefinitionException"/> message) when the model refuses the stack while it is built.
     /// </summary>
-    public static CheckVerdict Judge(Compilation compilation, string stackTypeName)
+    public static CheckVerdict Judge(Compilation compilation, string stackTypeName) => Judge(Load(compilation), stackTypeName);
+
+    /// <summary>Emits and loads the compilation (once for several stack classes).</summary>
+    public static Assembly Load(Compilation compilation)
     {
         using var pe = new MemoryStream();
         var emit = compilation.Emit(pe);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        var assembly = Assembly.Load(pe.ToArray());
+        return Assembly.Load(pe.ToArray());
+    }
+
+    /// <summary><c>check</c>'s verdict on one stack class of a loaded assembly.</summary>
+    public static CheckVerdict Judge(Assembly assembly, string stackTypeName)
+    {
         var type = assembly.GetTypes().Single(t => t.Name == stackTypeName);
         Stack stack;
         try

@@ -10,6 +10,7 @@ namespace ClusterRegistry.Analyzers.Collection
         private readonly INamedTypeSymbol? dictionary;
         private readonly INamedTypeSymbol? readOnlyDictionary;
         private readonly INamedTypeSymbol? timeSpan;
+        private readonly ConcurrentDictionary<IPropertySymbol, bool> resourceArgs = new ConcurrentDictionary<IPropertySymbol, bool>(SymbolEqualityComparer.Default);
 
         private KnownTypes(INamedTypeSymbol stack, INamedTypeSymbol resource, Compilation compilation)
         {
@@ -80,6 +81,43 @@ namespace ClusterRegistry.Analyzers.Collection
             }
 
             return type is IArrayTypeSymbol ? 1 : 0;
+        }
+
+        /// <summary>
+        /// True for a resource's <c>Args</c>: a get-only property of a resource type, of an SDK type, holding the object its
+        /// constructor's <c>args</c> parameter received (<c>SpegelRelease.Args</c>).
+        /// </summary>
+        public bool IsResourceArgs(IPropertySymbol property) => resourceArgs.GetOrAdd(property, ClassifyResourceArgs);
+
+        /// <summary>
+        /// True for the <c>Add</c> of a collection the interpreter models: <c>list.Add(item)</c> (one argument) or
+        /// <c>dictionary.Add(key, value)</c> (two), an instance method of a collection type (<see cref="IsCollection"/>).
+        /// </summary>
+        public bool IsCollectionAdd(IMethodSymbol method) =>
+            method is { Name: "Add", IsStatic: false, MethodKind: MethodKind.Ordinary } &&
+            method.ContainingType is { } owner && IsCollection(owner, out var isDictionary) &&
+            method.Parameters.Length == (isDictionary ? 2 : 1);
+
+        private bool ClassifyResourceArgs(IPropertySymbol property)
+        {
+            if (property.IsStatic || property.SetMethod is not null || property.Parameters.Length != 0 ||
+                !IsResource(property.ContainingType) || !IsSdkType(property.Type))
+            {
+                return false;
+            }
+
+            foreach (var constructor in property.ContainingType.InstanceConstructors)
+            {
+                foreach (var p in constructor.Parameters)
+                {
+                    if (p.Name == "args" && SymbolEqualityComparer.Default.Equals(p.Type, property.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)

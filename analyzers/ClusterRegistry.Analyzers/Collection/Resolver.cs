@@ -65,6 +65,11 @@ namespace ClusterRegistry.Analyzers.Collection
                         return target is SymObject o ? Member(o, m.Member, m.Location, depth + 1) : new SymUnknown(m.Location);
                     }
 
+                case SymList { Escaped: true }:
+                case SymDict { Escaped: true }:
+                    // Changed by code the analyzer does not follow: its elements are not known.
+                    return new SymUnknown(value.Location);
+
                 default:
                     return value;
             }
@@ -75,6 +80,13 @@ namespace ClusterRegistry.Analyzers.Collection
             if (depth > MaxDepth)
             {
                 return new SymUnknown(location);
+            }
+
+            if (o.Escaped)
+            {
+                // Changed by code the analyzer does not follow: only what the object was constructed with (a resource's
+                // name and args, which the model keeps read-only) is still known, and what derives from them.
+                return Derived(o, name, location, depth + 1) ?? new SymUnknown(location);
             }
 
             if (o.Properties.TryGetValue(name, out var p))

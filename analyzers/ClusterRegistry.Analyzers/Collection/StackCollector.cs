@@ -130,8 +130,9 @@ namespace ClusterRegistry.Analyzers.Collection
                 }
             }
 
+            var untracked = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
             var interpreter = new StackInterpreter(
-                Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract, methodBodies, CalledMethods(all));
+                Types, StackClass, bases, open: !basesComplete || StackClass.IsAbstract, methodBodies, Scan(all, untracked), untracked);
             foreach (var b in ordered)
             {
                 if (b.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor)
@@ -149,8 +150,9 @@ namespace ClusterRegistry.Analyzers.Collection
             return (interpreter.Result, new Resolver(interpreter.FieldAssignments));
         }
 
-        // Every method some block invokes or references (a delegate, a method group), by definition.
-        private static HashSet<IMethodSymbol> CalledMethods(IEnumerable<BaseBlock> blocks)
+        // One walk over every block: the methods some block invokes or references (a delegate, a method group), by
+        // definition, returned; and the locals whose writes cannot be ordered (WriteScan), added to untracked.
+        private static HashSet<IMethodSymbol> Scan(IEnumerable<BaseBlock> blocks, ISet<ILocalSymbol> untracked)
         {
             var called = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var b in blocks)
@@ -164,6 +166,9 @@ namespace ClusterRegistry.Analyzers.Collection
                             break;
                         case IMethodReferenceOperation reference:
                             called.Add(reference.Method.OriginalDefinition);
+                            break;
+                        case IAnonymousFunctionOperation or ILocalFunctionOperation or IVariableDeclaratorOperation:
+                            WriteScan.Visit(op, untracked);
                             break;
                     }
                 }

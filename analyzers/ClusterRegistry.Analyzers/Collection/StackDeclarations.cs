@@ -6,16 +6,23 @@ namespace ClusterRegistry.Analyzers.Collection
     /// <summary>A resource created in a stack class: the object and whether it is created on every path.</summary>
     internal sealed class ResourceDeclaration
     {
-        public ResourceDeclaration(SymObject resource, bool conditional)
+        public ResourceDeclaration(SymObject resource, bool conditional, bool outsideConstructor = false)
         {
             Resource = resource;
             Conditional = conditional;
+            OutsideConstructor = outsideConstructor;
         }
 
         public SymObject Resource { get; }
 
         /// <summary>Created inside a branch, loop or lambda: it may or may not exist.</summary>
         public bool Conditional { get; }
+
+        /// <summary>
+        /// Created by a field or property initialiser or a static constructor, which run before the stack's constructor:
+        /// the model refuses it (there is no stack to register with yet).
+        /// </summary>
+        public bool OutsideConstructor { get; }
     }
 
     /// <summary>Everything one stack class declares, as far as the analyzer can follow it.</summary>

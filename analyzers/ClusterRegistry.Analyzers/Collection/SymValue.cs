@@ -19,10 +19,18 @@ namespace ClusterRegistry.Analyzers.Collection
         public Location? Location { get; }
 
         /// <summary>
-        /// How many "maybe" scopes (branches, loops, helper methods) enclosed the creation of this object or collection.
-        /// A change made in a deeper scope may not happen, so it makes the value unknown instead of setting it.
+        /// The "maybe" scope (a branch, loop, lambda, helper run on its own; see <see cref="StackInterpreter"/>) this object
+        /// or collection was created in. A change made in any other scope may or may not happen, so it makes what it
+        /// changes unknown instead of setting it.
         /// </summary>
-        public int Depth { get; set; }
+        public int Scope { get; set; }
+
+        /// <summary>
+        /// Code the analyzer does not follow may have changed this object or collection (it was passed to an unknown
+        /// method, stored somewhere untracked, changed in a way not modelled): everything it holds is unknown, and so is
+        /// everything reachable from it. Its identity stays (a resource escaped is still that resource).
+        /// </summary>
+        public bool Escaped { get; set; }
     }
 
     /// <summary>Not a compile-time constant, or a shape the analyzer does not follow: rules depending on it stay silent.</summary>
@@ -126,6 +134,12 @@ namespace ClusterRegistry.Analyzers.Collection
 
         /// <summary>True when something the analyzer cannot follow may have changed the object (it escaped, or was changed conditionally).</summary>
         public bool Open { get; set; }
+
+        /// <summary>
+        /// A value derived from this object was read before all its writes were seen (a default, <c>robot.FullName</c>):
+        /// that read resolves at the end, so a later write would change it after the fact and makes the object escape instead.
+        /// </summary>
+        public bool Observed { get; set; }
 
         public SymValue? Get(string name) => Properties.TryGetValue(name, out var p) ? p.Value : null;
     }

@@ -56,6 +56,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
                 info.Location = decl.Resource.TypeLocation ?? decl.Resource.Location;
                 info.MayNotExist = decl.Conditional;
+                info.CreatedOutsideConstructor = decl.OutsideConstructor;
                 // The name argument itself is where a finding about the name belongs (CRG002, CRG301).
                 info.Name = decl.Resource.Arguments.TryGetValue("name", out var n) ? Str(n, n.Location ?? info.Location) : Val<string>.Unknown(info.Location);
                 infos[decl.Resource] = info;

@@ -3,7 +3,10 @@ using ClusterRegistry.Rules.Topology;
 
 namespace ClusterRegistry.Rules.General;
 
-/// <summary>CRG002: two resources of one kind share a name in a stack.</summary>
+/// <summary>
+/// CRG002: the model refuses a resource while the stack is built: two resources of one kind share a name in a stack, or
+/// a resource is created before the stack's constructor runs (a field initialiser).
+/// </summary>
 public sealed class Crg002DuplicateName : Rule
 {
     public static readonly RuleDescriptor Id = new("CRG002", "Two resources of one kind share a name", RuleSeverity.Error, "General",
@@ -23,6 +26,12 @@ public sealed class Crg002DuplicateName : Rule
         var seen = new Dictionary<string, ResourceInfo>();
         foreach (var r in all)
         {
+            if (r.CreatedOutsideConstructor)
+            {
+                yield return Report(r, "", $"{r.Label} is created before the stack's constructor runs (a field or property initialiser, or a static constructor): the model refuses it, resources must be created inside the constructor of a Stack subclass", r.Location);
+                continue;
+            }
+
             // Two declarations that may not both run (alternative constructors, two branches) are not a duplicate.
             if (r.MayNotExist || !r.Name.TryGet(out var name))
             {

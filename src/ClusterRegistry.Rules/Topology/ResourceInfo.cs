@@ -15,6 +15,12 @@ public abstract class ResourceInfo
     /// </summary>
     public bool MayNotExist { get; set; }
 
+    /// <summary>
+    /// Created by a field or property initialiser or a static constructor of the stack class, which run before the
+    /// stack's constructor: the model refuses it (<c>check</c> exits 2). Only the analyzer sees such a resource.
+    /// </summary>
+    public bool CreatedOutsideConstructor { get; set; }
+
     /// <summary>Where the resource is created (the <c>new</c> expression); the fallback location of its findings.</summary>
     public object? Location { get; set; }
 

@@ -1,0 +1,200 @@
+using System.Text;
+using CsCheck;
+
+namespace ClusterRegistry.Analyzers.Tests.Soundness;
+
+/// <summary>
+/// A grammar of stack classes over the public API: Harbor, a robot, auth, Spegel (its args built inline, in a local, in a
+/// field initialiser or in a field assigned by the constructor), a Talos patch, maybe a probe; values drawn from pools of
+/// right and wrong ones; and statements that change them afterwards in every form the analyzer must model or give up on
+/// (=, +=, ++/--, ??=, deconstruction, ref/out, local functions, lambdas, branches, unknown methods, writes through
+/// <c>spegel.Args</c>, collection changes). A stack made only of <see cref="Piece.Exact"/> pieces is one the analyzer
+/// claims to understand completely.
+/// </summary>
+public static class StackGrammar
+{
+    /// <summary>A piece of code; <see cref="Exact"/> when the analyzer models it exactly (no branch, escape or unknown write).</summary>
+    public sealed record Piece(string Code, bool Exact);
+
+    /// <summary>One generated stack class.</summary>
+    public sealed record StackSpec(
+        string HarborIp, string ClusterIp, bool Tls, bool HarborInFieldInitialiser,
+        string Permission, int Days, string ArgsForm, string Path, bool Prepend, string[] Registries,
+        Piece[] Before, Piece[] After, string Endpoint, bool Probe)
+    {
+        /// <summary>True when every piece is modelled exactly: the analyzer and check must say exactly the same.</summary>
+        public bool ConstantOnly => !HarborInFieldInitialiser && Before.All(p => p.Exact) && After.All(p => p.Exact);
+
+        public string Source(string className)
+        {
+            var members = new StringBuilder();
+            var body = new StringBuilder();
+            var localFunctions = new StringBuilder();
+            const string harborArgs = "ChartVersion = \"1.17.1\", ServiceSubnet = \"10.43.0.0/16\", AdminPassword = Secret.FromEnvironment(\"HARBOR_ADMIN_PASSWORD\")";
+            var harbor = $"new HarborRegistry(\"harbor\", new HarborArgs {{ {harborArgs}, LoadBalancerIP = \"{HarborIp}\", ClusterIP = \"{ClusterIp}\", Tls = {Bool(Tls)} }})";
+            if (HarborInFieldInitialiser)
+            {
+                members.AppendLine($"    private readonly HarborRegistry harbor = {harbor};");
+            }
+            else
+            {
+                body.AppendLine($"        var harbor = {harbor};");
+            }
+
+            members.AppendLine("    private SpegelArgs a;");
+            members.AppendLine("    private static void Fix(ref string p) => p = \"/etc/cri/conf.d/hosts\";");
+            body.AppendLine($"        var days = {Days};");
+            body.AppendLine($"        string path = {Str(Path)};");
+            body.AppendLine($"        var prepend = {Bool(Prepend)};");
+            foreach (var p in Before)
+            {
+                if (p.Code.StartsWith("void ", StringComparison.Ordinal))
+                {
+                    localFunctions.AppendLine("        " + p.Code);
+                }
+                else
+                {
+                    body.AppendLine("        " + p.Code);
+                }
+            }
+
+            body.AppendLine($"        var robot = new RobotAccount(\"cluster-pull\", new RobotAccountArgs {{ Registry = harbor, Permissions = {{ RobotPermission.{Permission}(\"library\") }}, DurationDays = days }});");
+            body.AppendLine("        var auth = new TalosRegistryConfig { Auth = new TalosRegistryAuth { Username = robot.FullName, UsernameVariable = robot.UsernameVariable, Password = robot.Secret } };");
+            var registries = string.Join(", ", Registries.Select(Str));
+            var spegelArgs = $"new SpegelArgs {{ ChartVersion = \"0.7.4\", MirroredRegistries = {{ {registries} }}, PrependExisting = prepend, ContainerdRegistryConfigPath = path }}";
+            switch (ArgsForm)
+            {
+                case "inline":
+                    body.AppendLine($"        var spegel = new SpegelRelease(\"spegel\", {spegelArgs});");
+                    break;
+                case "local":
+                    body.AppendLine($"        var a = {spegelArgs};");
+                    body.AppendLine("        var spegel = new SpegelRelease(\"spegel\", a);");
+                    break;
+                default:
+                    // A field assigned by the constructor (a field initialiser could not read the locals).
+                    body.AppendLine($"        a = {spegelArgs};");
+                    body.AppendLine("        var spegel = new SpegelRelease(\"spegel\", a);");
+                    break;
+            }
+
+            foreach (var p in After)
+            {
+                body.AppendLine("        " + p.Code.Replace("ARGS", ArgsForm == "inline" ? "spegel.Args" : "a", StringComparison.Ordinal));
+            }
+
+            body.AppendLine($"        new TalosMachinePatch(\"machine-network\", new TalosMachinePatchArgs {{ TalosVersion = \"v1.11\", Nodes = {{ \"192.168.1.98\" }}, " +
+                $"Mirrors = {{ [\"192.168.1.105\"] = new TalosMirror {{ Endpoints = {{ \"{Endpoint}\" }} }} }}, " +
+                "RegistryConfig = { [\"harbor.harbor.svc.cluster.local\"] = auth, [\"192.168.1.105\"] = auth }, " +
+                "ExtraHostEntries = { new TalosHostEntry { Ip = \"10.43.216.243\", Aliases = { \"harbor.harbor.svc.cluster.local\" } } }, " +
+                "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers() } });");
+            if (Probe)
+            {
+                body.AppendLine($"        new PullLatencyProbe(\"pull-latency\", new PullLatencyProbeArgs {{ Image = \"192.168.1.105/library/myapp:v1\", Budget = TimeSpan.FromSeconds(1), ExpectedSizeBytes = 37_000_000, LinkMegabitsPerSecond = 1000 }});");
+            }
+
+            return $$"""
+                #nullable disable
+                public sealed class {{className}} : Stack
+                {
+                {{members}}
+                    public {{className}}() : base("{{className.ToLowerInvariant()}}")
+                    {
+                {{body}}
+                {{localFunctions}}
+                    }
+                }
+
+                """;
+        }
+    }
+
+    /// <summary>Classes every generated project has: a method of another class that changes what it is given, an out parameter.</summary>
+    public const string Helpers = """
+        public static class Tweaks
+        {
+            public static void Prepend(SpegelArgs a, bool value) => a.PrependExisting = value;
+            public static void Get(out string p) => p = "/etc/cri/conf.d/hosts";
+        }
+
+        """;
+
+    private static readonly string[] Paths = { "/etc/cri/conf.d/hosts", "/var/lib/hosts", "/etc/cri/conf.d", "/etc/containerd/certs.d" };
+    private static readonly string[] RegistryPool = { "https://docker.io", "http://192.168.1.105", "https://192.168.1.105", "ghcr.io", "not a url", "http://192.168.1.105:5000" };
+
+    private static string Bool(bool b) => b ? "true" : "false";
+
+    private static string Str(string s) => "\"" + s + "\"";
+
+    private static readonly Gen<string> PathGen = Gen.OneOf(Paths);
+    private static readonly Gen<bool> BoolGen = Gen.Bool;
+    private static readonly Gen<string> RegistryGen = Gen.OneOf(RegistryPool);
+
+    /// <summary>Statements before Spegel is created: they change the locals its args read.</summary>
+    private static readonly Gen<Piece> BeforeStatement = Gen.Frequency(
+        (3, PathGen.Select(p => new Piece($"path = {Str(p)};", true))),
+        (2, Gen.Const(new Piece("path += \"/hosts\";", true))),
+        (2, PathGen.Select(p => new Piece($"path ??= {Str(p)};", true))),
+        (2, Gen.Select(PathGen, BoolGen, (p, b) => new Piece($"(path, prepend) = ({Str(p)}, {Bool(b)});", true))),
+        (2, BoolGen.Select(b => new Piece($"prepend = {Bool(b)};", true))),
+        (2, Gen.Const(new Piece("days++;", true))),
+        (2, Gen.Const(new Piece("days--;", true))),
+        (1, Gen.Int[-3, 3].Select(n => new Piece($"days += {n};", true))),
+        (1, Gen.Const(new Piece("path = null;", true))),
+        (1, Gen.Const(new Piece("Fix(ref path);", false))),
+        (1, Gen.Const(new Piece("Tweaks.Get(out path);", false))),
+        (1, PathGen.Select(p => new Piece($"Action setPath = () => path = {Str(p)}; setPath();", false))),
+        (1, BoolGen.Select(b => new Piece($"void SetPrepend() {{ prepend = {Bool(b)}; }}", false))),
+        (1, Gen.Const(new Piece("SetPrepend();", false))),
+        (1, Gen.Select(PathGen, BoolGen, (p, c) => new Piece($"if (Environment.ProcessorCount {(c ? ">" : "<")} 0) {{ path = {Str(p)}; }}", false))),
+        (1, BoolGen.Select(b => new Piece($"prepend = !{Bool(b)};", false))));
+
+    /// <summary>Statements after Spegel is created: they change its args (ARGS: the field/local, or spegel.Args).</summary>
+    private static readonly Gen<Piece> AfterStatement = Gen.Frequency(
+        (3, BoolGen.Select(b => new Piece($"ARGS.PrependExisting = {Bool(b)};", true))),
+        (2, PathGen.Select(p => new Piece($"ARGS.ContainerdRegistryConfigPath = {Str(p)};", true))),
+        (3, RegistryGen.Select(r => new Piece($"ARGS.MirroredRegistries.Add({Str(r)});", true))),
+        (1, RegistryGen.Select(r => new Piece($"ARGS.MirroredRegistries.Remove({Str(r)});", false))),
+        (1, Gen.Const(new Piece("ARGS.MirroredRegistries.Clear();", false))),
+        (1, BoolGen.Select(b => new Piece($"Tweaks.Prepend(ARGS, {Bool(b)});", false))),
+        (1, BoolGen.Select(b => new Piece($"var all = new List<SpegelArgs> {{ ARGS }}; all[0].PrependExisting = {Bool(b)};", false))),
+        (1, BoolGen.Select(b => new Piece($"Action flip = () => ARGS.PrependExisting = {Bool(b)}; flip();", false))),
+        (1, Gen.Select(BoolGen, BoolGen, (b, c) => new Piece($"if (Environment.ProcessorCount {(c ? ">" : "<")} 0) {{ ARGS.PrependExisting = {Bool(b)}; }}", false))));
+
+    public static readonly Gen<StackSpec> Stack =
+        Gen.Select(
+            Gen.Select(Gen.OneOf("192.168.1.105", "192.168.1.300"), Gen.OneOf("10.43.216.243", "10.44.0.1"), BoolGen, Gen.Int[0, 19].Select(n => n == 0)),
+            Gen.Select(Gen.OneOf("Pull", "Push"), Gen.OneOf(-2, -1, 0, 30), Gen.OneOf("inline", "local", "field"), PathGen, BoolGen),
+            Gen.Select(RegistryGen.Array[0, 3], BeforeStatement.Array[0, 4], AfterStatement.Array[0, 4]),
+            Gen.Select(Gen.OneOf("http://harbor.harbor.svc.cluster.local", "https://harbor.harbor.svc.cluster.local"), BoolGen),
+            (h, s, st, t) => Fix(new StackSpec(h.Item1, h.Item2, h.Item3, h.Item4, s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, st.Item1, st.Item2, st.Item3, t.Item1, t.Item2)));
+
+    /// <summary>A local function declared with no call, or a call with no declaration, does not compile: keep them paired.</summary>
+    private static StackSpec Fix(StackSpec spec)
+    {
+        var declares = spec.Before.Any(p => p.Code.StartsWith("void SetPrepend", StringComparison.Ordinal));
+        var calls = spec.Before.Any(p => p.Code == "SetPrepend();");
+        var before = spec.Before.Where(p => !p.Code.StartsWith("void SetPrepend", StringComparison.Ordinal) || !declares || calls).ToList();
+        if (calls && !declares)
+        {
+            before.Add(new Piece("void SetPrepend() { prepend = true; }", false));
+        }
+
+        // Only the first declaration of a local function or a local counts; later ones would not compile.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        before = before.Where(p => !(p.Code.StartsWith("void ", StringComparison.Ordinal) || p.Code.StartsWith("Action ", StringComparison.Ordinal)) || seen.Add(p.Code.Split('(')[0].Split('=')[0])).ToList();
+        var after = new List<Piece>();
+        var afterSeen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in spec.After)
+        {
+            if ((p.Code.StartsWith("var all", StringComparison.Ordinal) || p.Code.StartsWith("Action flip", StringComparison.Ordinal)) && !afterSeen.Add(p.Code.Substring(0, 8)))
+            {
+                continue;
+            }
+
+            after.Add(p);
+        }
+
+        return spec with { Before = before.ToArray(), After = after.ToArray() };
+    }
+}

@@ -62,6 +62,14 @@ public static class RepositoryScanner
             }
         }
 
+        foreach (var f in yamlFiles)
+        {
+            if (!TalhelperReader.IsTalconfig(f) && LoadChecked(repo, f) is { } y)
+            {
+                inventory.AddFluxKustomizations(y);
+            }
+        }
+
         var talconfigs = yamlFiles.Where(TalhelperReader.IsTalconfig).ToList();
         var talhelper = new TalhelperReader(repo);
         foreach (var t in talconfigs)

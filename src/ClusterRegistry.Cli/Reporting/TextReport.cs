@@ -12,13 +12,20 @@ public static class TextReport
         foreach (var r in result.Findings)
         {
             var f = r.Finding;
-            var where = r.File is null ? "" : r.Line is null ? r.File + ": " : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): ";
+            var where = r.File is null ? "" : r.Line is null ? r.File + ": "
+                : r.Column is null ? $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): "
+                : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)},{r.Column.Value.ToString(CultureInfo.InvariantCulture)}): ";
             w.WriteLine($"{where}{Level(r.Severity)} {f.Id}: {f.Resource} {f.PropertyPath}: {f.Message} [{f.Rule.HelpLink}]");
         }
 
+        foreach (var n in result.Notices)
+        {
+            w.WriteLine(n.ToString());
+        }
+
         w.WriteLine(result.Findings.Count == 0
-            ? $"stack '{result.StackName}': no findings ({RuleCatalog.All.Count.ToString(CultureInfo.InvariantCulture)} rules)"
-            : $"stack '{result.StackName}': {result.Errors.ToString(CultureInfo.InvariantCulture)} error(s), {result.Warnings.ToString(CultureInfo.InvariantCulture)} warning(s), {result.Infos.ToString(CultureInfo.InvariantCulture)} info(s)");
+            ? $"{result.Subject} '{result.StackName}': no findings ({RuleCatalog.All.Count.ToString(CultureInfo.InvariantCulture)} rules)"
+            : $"{result.Subject} '{result.StackName}': {result.Errors.ToString(CultureInfo.InvariantCulture)} error(s), {result.Warnings.ToString(CultureInfo.InvariantCulture)} warning(s), {result.Infos.ToString(CultureInfo.InvariantCulture)} info(s)");
         return w.ToString();
     }
 

@@ -13,6 +13,7 @@ public sealed class FluxInventory
 {
     private readonly RepositoryContext repo;
     private readonly Dictionary<string, string> folderNamespaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> targetNamespaces = new(StringComparer.Ordinal);
 
     public FluxInventory(RepositoryContext repo) => this.repo = repo;
 
@@ -85,6 +86,31 @@ public sealed class FluxInventory
                 }
 
                 Data.Add(data);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A Flux Kustomization's <c>spec.targetNamespace</c> applies to every object under its <c>spec.path</c> (relative to
+    /// the Git source's root, which is the repository root in these layouts) and wins over kustomize's <c>namespace:</c>.
+    /// </summary>
+    public void AddFluxKustomizations(YamlFile yaml)
+    {
+        foreach (var doc in yaml.Documents)
+        {
+            if (YamlNav.TextAt(doc, "kind") == "Kustomization"
+                && (YamlNav.TextAt(doc, "apiVersion") ?? "").StartsWith("kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal)
+                && YamlNav.TextAt(doc, "spec", "path") is { } path
+                && YamlNav.TextAt(doc, "spec", "targetNamespace") is { } ns
+                && !ns.Contains("${", StringComparison.Ordinal))
+            {
+                var folder = path.Replace('\\', '/').Trim();
+                while (folder.StartsWith("./", StringComparison.Ordinal))
+                {
+                    folder = folder[2..];
+                }
+
+                targetNamespaces[folder.Trim('/')] = ns;
             }
         }
     }
@@ -162,6 +188,11 @@ public sealed class FluxInventory
     {
         for (var f = folder; ; f = f.Contains('/', StringComparison.Ordinal) ? f[..f.LastIndexOf('/')] : "")
         {
+            if (targetNamespaces.TryGetValue(f, out var target))
+            {
+                return target;
+            }
+
             if (folderNamespaces.TryGetValue(f, out var ns))
             {
                 return ns;

@@ -43,7 +43,7 @@ public sealed class CheckRepoVerbTests
         var f = doc.RootElement.GetProperty("findings").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "CRG105");
         Assert.Equal("error", f.GetProperty("severity").GetString());
         Assert.Equal("apps/spegel/helmrelease.yaml", f.GetProperty("file").GetString());
-        Assert.Equal(16, f.GetProperty("line").GetInt32());
+        Assert.Equal(15, f.GetProperty("line").GetInt32());
         Assert.Equal(37, f.GetProperty("column").GetInt32());
         Assert.False(string.IsNullOrEmpty(f.GetProperty("message").GetString()));
         var notice = doc.RootElement.GetProperty("notices").EnumerateArray().Single();

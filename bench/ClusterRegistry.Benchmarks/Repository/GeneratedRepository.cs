@@ -95,17 +95,17 @@ public static class GeneratedRepository
         {
             var app = "app" + i.ToString("D4", CultureInfo.InvariantCulture);
             var dir = $"kubernetes/apps/ns{i % 20}/{app}";
-            Write($"{dir}/ks.yaml", $"""
+            Write($"{dir}/ks.yaml", """
                 apiVersion: kustomize.toolkit.fluxcd.io/v1
                 kind: Kustomization
-                metadata: {{name: {app}, namespace: flux-system}}
+                metadata: {name: APP, namespace: flux-system}
                 spec:
-                  path: ./{dir}/app
-                  targetNamespace: ns{i % 20}
-                  sourceRef: {{kind: GitRepository, name: flux-system}}
+                  path: ./DIR/app
+                  targetNamespace: TARGETNS
+                  sourceRef: {kind: GitRepository, name: flux-system}
                   postBuild:
-                    substituteFrom: [{{kind: Secret, name: cluster-secrets}}]
-                """);
+                    substituteFrom: [{kind: Secret, name: cluster-secrets}]
+                """.Replace("APP", app, StringComparison.Ordinal).Replace("DIR", dir, StringComparison.Ordinal).Replace("TARGETNS", "ns" + (i % 20).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
             if (written >= yamlFiles)
             {
                 break;

@@ -157,7 +157,9 @@ public sealed class RepositoryDiscovery
 
             var rel = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
             var isDirectory = (entry.Attributes & FileAttributes.Directory) != 0;
-            if (entry.LinkTarget is not null)
+
+            // ReparsePoint comes with the directory listing; readlink only for entries that are links.
+            if ((entry.Attributes & FileAttributes.ReparsePoint) != 0 && entry.LinkTarget is not null)
             {
                 if (isDirectory)
                 {

@@ -97,6 +97,45 @@ public sealed class ImportedStackTests
         Assert.All(analyzer.Except(expected), id => Assert.Contains(id, new[] { "CRG204", "CRG211", "CRG403" }));
     }
 
+    [Theory]
+    [InlineData("falkwinkler-home-ops")]
+    [InlineData("wcygan-anton")]
+    public void Round_trip_synth_gitops_of_the_imported_stack_carries_the_same_spegel_values_and_talos_mirrors(string fixture)
+    {
+        var original = RepositoryScanner.Scan(Fixtures.Path(fixture)).Snapshot;
+        var (result, _) = Import(fixture);
+        using var pe = new MemoryStream();
+        Assert.True(Compile(result.Code).Emit(pe).Success);
+        var type = Assembly.Load(pe.ToArray()).GetTypes().Single(t => t.Name == result.ClassName);
+        var stack = ClusterRegistry.Stack.Build(() => (ClusterRegistry.Stack)Activator.CreateInstance(type)!);
+        var tree = ClusterRegistry.Rendering.Synthesizer.Synthesize(stack, ClusterRegistry.Rendering.SynthTarget.GitOps);
+
+        using var rendered = new TempRepository();
+        foreach (var (path, content) in tree)
+        {
+            rendered.Write(path, content);
+        }
+
+        var back = rendered.Scan().Snapshot;
+        var (a, b) = (Assert.Single(original.Spegels), Assert.Single(back.Spegels));
+        Assert.Equal(a.MirroredRegistries.Select(v => v.Value), b.MirroredRegistries.Select(v => v.Value));
+        Assert.Equal(a.PrependExisting.Value, b.PrependExisting.Value);
+        Assert.Equal(a.ContainerdRegistryConfigPath.Value, b.ContainerdRegistryConfigPath.Value);
+        Assert.Equal(a.ChartVersion.Value, b.ChartVersion.Value);
+
+        static string Mirrors(ClusterRegistry.Rules.Topology.TopologySnapshot s) => string.Join("\n", s.TalosPatches
+            .SelectMany(p => p.Mirrors)
+            .Select(m => m.Key.Value + " -> " + string.Join(",", m.Endpoints.Select(e => e.Value)) + " overridePath=" + m.OverridePath.Value)
+            .Distinct()
+            .Order(StringComparer.Ordinal));
+        Assert.Equal(Mirrors(original), Mirrors(back));
+        if (original.Harbors.Count > 0)
+        {
+            Assert.Equal(original.Harbors[0].EffectiveExternalUrl.Value, Assert.Single(back.Harbors).EffectiveExternalUrl.Value);
+            Assert.Equal(original.Harbors[0].Tls.Value, back.Harbors[0].Tls.Value);
+        }
+    }
+
     [Fact]
     public async Task Import_verb_writes_the_file_and_lists_what_it_could_not_import()
     {

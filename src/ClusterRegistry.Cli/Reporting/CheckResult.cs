@@ -15,6 +15,18 @@ public sealed class CheckResult
 
     public string StackName { get; }
 
+    /// <summary><c>stack</c>, or <c>repository</c> for <c>check --repo</c> (then <see cref="StackName"/> is the folder name).</summary>
+    public string Subject { get; private init; } = "stack";
+
+    /// <summary>
+    /// <c>check --repo</c>: one line per file the reader refused, skipped, could not parse or could only partly know
+    /// (<c>file(line): kind: message</c>); empty for a stack.
+    /// </summary>
+    public IReadOnlyList<CheckNotice> Notices { get; private init; } = Array.Empty<CheckNotice>();
+
+    /// <summary>True when a file of the repository could not be read as YAML/HCL (bad input: exit 2 unless an error finding says 1).</summary>
+    public bool HasInputErrors => Notices.Any(n => n.Kind == "error");
+
     public IReadOnlyList<ReportedFinding> Findings { get; }
 
     public int Errors => Findings.Count(f => f.Severity == RuleSeverity.Error);
@@ -31,6 +43,13 @@ public sealed class CheckResult
     {
         var snapshot = SnapshotBuilder.Build(stack);
         return From(stack.Name, RuleEngine.Run(snapshot), severities);
+    }
+
+    /// <summary>The findings and notices of <c>check --repo</c>.</summary>
+    public static CheckResult FromRepository(string name, IEnumerable<Finding> findings, IEnumerable<CheckNotice> notices, SeverityConfiguration? severities = null)
+    {
+        var result = From(name, findings, severities);
+        return new CheckResult(name, result.Findings) { Subject = "repository", Notices = notices.ToList() };
     }
 
     /// <summary>Wraps findings computed elsewhere.</summary>
@@ -62,8 +81,18 @@ public sealed class ReportedFinding(Finding finding)
     /// <summary>1-based line, or null.</summary>
     public int? Line { get; } = finding.Location is SourceFileLocation { Line: > 0 } l ? l.Line : null;
 
+    /// <summary>1-based column of the YAML node (check --repo), or null.</summary>
+    public int? Column { get; } = finding.Location is SourceFileLocation { Line: > 0, Column: > 0 } l ? l.Column : null;
+
     /// <summary>The effective severity: the rule's default unless the team configured another.</summary>
     public RuleSeverity Severity { get; private init; } = finding.Severity;
 
     internal ReportedFinding WithSeverity(RuleSeverity severity) => new(Finding) { Severity = severity };
+}
+
+/// <summary>One line about one repository file (refused, skipped, unreadable, partly unknown).</summary>
+public sealed record CheckNotice(string Kind, string File, int Line, string Message)
+{
+    /// <summary><c>file(line): kind: message</c>.</summary>
+    public override string ToString() => (Line > 0 ? File + "(" + Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : File) + ": " + Kind + ": " + Message;
 }

@@ -12,7 +12,7 @@ public static class JsonReport
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("stack", result.StackName);
+            w.WriteString(result.Subject == "stack" ? "stack" : "repository", result.StackName);
             w.WriteStartObject("summary");
             w.WriteNumber("errors", result.Errors);
             w.WriteNumber("warnings", result.Warnings);
@@ -39,6 +39,11 @@ public static class JsonReport
                     w.WriteNumber("line", r.Line.Value);
                 }
 
+                if (r.Column is not null)
+                {
+                    w.WriteNumber("column", r.Column.Value);
+                }
+
                 w.WriteString("helpUri", f.Rule.HelpLink);
                 w.WriteStartObject("fix");
                 foreach (var kv in f.Fix.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -51,6 +56,26 @@ public static class JsonReport
             }
 
             w.WriteEndArray();
+            if (result.Subject != "stack")
+            {
+                w.WriteStartArray("notices");
+                foreach (var n in result.Notices)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("kind", n.Kind);
+                    w.WriteString("file", n.File);
+                    if (n.Line > 0)
+                    {
+                        w.WriteNumber("line", n.Line);
+                    }
+
+                    w.WriteString("message", n.Message);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

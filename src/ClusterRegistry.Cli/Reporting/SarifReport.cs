@@ -69,6 +69,45 @@ public static class SarifReport
             w.WriteString("id", "clusterregistry/check/" + result.StackName + "/");
             w.WriteEndObject();
 
+            if (result.Subject != "stack")
+            {
+                // Files the reader refused, skipped or could not parse: tool execution notifications, one per file.
+                w.WriteStartArray("invocations");
+                w.WriteStartObject();
+                w.WriteBoolean("executionSuccessful", !result.HasInputErrors);
+                w.WriteStartArray("toolExecutionNotifications");
+                foreach (var n in result.Notices)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("level", n.Kind == "error" ? "error" : n.Kind == "refused" ? "warning" : "note");
+                    w.WriteStartObject("message");
+                    w.WriteString("text", n.Kind + ": " + n.Message);
+                    w.WriteEndObject();
+                    w.WriteStartArray("locations");
+                    w.WriteStartObject();
+                    w.WriteStartObject("physicalLocation");
+                    w.WriteStartObject("artifactLocation");
+                    w.WriteString("uri", EscapeUri(n.File));
+                    w.WriteString("uriBaseId", SrcRoot);
+                    w.WriteEndObject();
+                    if (n.Line > 0)
+                    {
+                        w.WriteStartObject("region");
+                        w.WriteNumber("startLine", n.Line);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+
             w.WriteString("columnKind", "utf16CodeUnits");
             w.WriteStartArray("results");
             foreach (var r in result.Findings)
@@ -92,6 +131,11 @@ public static class SarifReport
                     w.WriteEndObject();
                     w.WriteStartObject("region");
                     w.WriteNumber("startLine", r.Line ?? 1);
+                    if (r.Column is not null)
+                    {
+                        w.WriteNumber("startColumn", r.Column.Value);
+                    }
+
                     w.WriteEndObject();
                     w.WriteEndObject();
                 }

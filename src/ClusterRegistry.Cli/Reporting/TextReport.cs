@@ -14,17 +14,24 @@ public static class TextReport
             w.WriteLine(Line(r));
         }
 
+        foreach (var n in result.Notices)
+        {
+            w.WriteLine(n.ToString());
+        }
+
         w.WriteLine(result.Findings.Count == 0
-            ? $"stack '{result.StackName}': no findings ({RuleCatalog.All.Count.ToString(CultureInfo.InvariantCulture)} rules)"
-            : $"stack '{result.StackName}': {result.Errors.ToString(CultureInfo.InvariantCulture)} error(s), {result.Warnings.ToString(CultureInfo.InvariantCulture)} warning(s), {result.Infos.ToString(CultureInfo.InvariantCulture)} info(s)");
+            ? $"{result.Subject} '{result.StackName}': no findings ({RuleCatalog.All.Count.ToString(CultureInfo.InvariantCulture)} rules)"
+            : $"{result.Subject} '{result.StackName}': {result.Errors.ToString(CultureInfo.InvariantCulture)} error(s), {result.Warnings.ToString(CultureInfo.InvariantCulture)} warning(s), {result.Infos.ToString(CultureInfo.InvariantCulture)} info(s)");
         return w.ToString();
     }
 
-    /// <summary>One finding: <c>file(line): severity ID: resource property: message [help]</c>.</summary>
+    /// <summary>One finding: <c>file(line[,column]): severity ID: resource property: message [help]</c>.</summary>
     public static string Line(ReportedFinding r)
     {
         var f = r.Finding;
-        var where = r.File is null ? "" : r.Line is null ? r.File + ": " : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): ";
+        var where = r.File is null ? "" : r.Line is null ? r.File + ": "
+            : r.Column is null ? $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)}): "
+            : $"{r.File}({r.Line.Value.ToString(CultureInfo.InvariantCulture)},{r.Column.Value.ToString(CultureInfo.InvariantCulture)}): ";
         return $"{where}{Level(r.Severity)} {f.Id}: {f.Resource} {f.PropertyPath}: {f.Message} [{f.Rule.HelpLink}]";
     }
 

@@ -1,4 +1,5 @@
 using ClusterRegistry.Cli.Reporting;
+using ClusterRegistry.Repository;
 
 namespace ClusterRegistry.Cli.Verbs;
 
@@ -7,17 +8,25 @@ namespace ClusterRegistry.Cli.Verbs;
 /// values. Exit 0 when no finding is an error, 1 when one is, 2 on bad input. Severities follow the repository's
 /// .editorconfig/.globalconfig (<c>dotnet_diagnostic.CRGxxx.severity</c>) exactly as the analyzers do in the IDE;
 /// <c>--config-root DIR</c> names the repository root those files are looked up from (default: the current directory).
+/// <para>
+/// <c>check --repo DIR [--env]</c> runs the same rules on an existing Flux/Talos GitOps repository (talhelper, Talos
+/// patches, HelmReleases); findings name the file relative to DIR with line and column, and each file the reader refused,
+/// skipped or could not parse is one notice line. Severities come from DIR's .editorconfig/.globalconfig. Exit 1 on an
+/// error finding, else 2 when a file is not valid YAML/HCL, else 0. <c>--env</c> lets talhelper's <c>${VAR}</c> come from
+/// the process environment as well as talenv.yaml (off by default: a repository from a fork must not get CI secrets
+/// printed in a report).
+/// </para>
 /// </summary>
 public sealed class CheckVerb : IVerb
 {
     public string Name => "check";
 
-    public string Summary => "run the rules (CRG001-CRG403) on a stack's real values; --format text|json|sarif";
+    public string Summary => "run the rules (CRG001-CRG403) on a stack's real values, or on a Flux/Talos repository with --repo DIR; --format text|json|sarif";
 
     public Task<int> RunAsync(VerbContext context)
     {
-        var cl = new CommandLine(context.Args);
-        cl.AllowOnly("stack", "format", "out", "config-root");
+        var cl = new CommandLine(context.Args, "env");
+        cl.AllowOnly("stack", "repo", "env", "format", "out", "config-root");
         var format = cl.Get("format") ?? "text";
         if (format is not ("text" or "json" or "sarif"))
         {
@@ -29,14 +38,23 @@ public sealed class CheckVerb : IVerb
             OutFileOption.Check("out", outArgument);
         }
 
-        var stack = context.BuildStack(cl);
-        var configRoot = cl.Get("config-root") ?? Directory.GetCurrentDirectory();
-        if (!Directory.Exists(configRoot))
+        CheckResult result;
+        if (cl.Get("repo") is { } repo)
         {
-            throw new UsageException($"--config-root '{configRoot}' is not a directory");
+            result = CheckRepository(cl, repo);
+        }
+        else
+        {
+            var stack = context.BuildStack(cl);
+            var configRoot = cl.Get("config-root") ?? Directory.GetCurrentDirectory();
+            if (!Directory.Exists(configRoot))
+            {
+                throw new UsageException($"--config-root '{configRoot}' is not a directory");
+            }
+
+            result = CheckResult.Run(stack, SeverityConfiguration.Load(configRoot));
         }
 
-        var result = CheckResult.Run(stack, SeverityConfiguration.Load(configRoot));
         var text = format switch
         {
             "json" => JsonReport.Render(result),
@@ -54,6 +72,24 @@ public sealed class CheckVerb : IVerb
             context.Out.Write(text);
         }
 
-        return Task.FromResult(result.Errors > 0 ? ExitCodes.Findings : ExitCodes.Ok);
+        return Task.FromResult(result.Errors > 0 ? ExitCodes.Findings : result.HasInputErrors ? ExitCodes.BadInput : ExitCodes.Ok);
+    }
+
+    private static CheckResult CheckRepository(CommandLine cl, string repo)
+    {
+        if (cl.Has("stack"))
+        {
+            throw new UsageException("--repo and --stack cannot be used together");
+        }
+
+        if (!Directory.Exists(repo))
+        {
+            throw new UsageException($"--repo '{repo}' is not a directory");
+        }
+
+        var scan = RepositoryScanner.Scan(repo, new RepositoryOptions { UseProcessEnvironment = cl.Flag("env") });
+        var notices = scan.Notices.Select(n => new CheckNotice(n.KindText, n.File, n.Line, n.Message));
+        var configRoot = cl.Get("config-root") ?? repo;
+        return CheckResult.FromRepository(Path.GetFileName(scan.Root), scan.Check(), notices, SeverityConfiguration.Load(configRoot));
     }
 }

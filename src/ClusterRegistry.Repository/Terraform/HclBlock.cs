@@ -1,0 +1,16 @@
+namespace ClusterRegistry.Repository.Terraform;
+
+/// <summary>One HCL block: type, labels, literal attributes (null value: not a literal) and nested blocks, with lines.</summary>
+public sealed class HclBlock
+{
+    public required string Type { get; init; }
+
+    public List<string> Labels { get; } = new();
+
+    public int Line { get; init; }
+
+    /// <summary>Attribute → (literal text or null when an expression, line).</summary>
+    public Dictionary<string, (string? Value, int Line)> Attributes { get; } = new(StringComparer.Ordinal);
+
+    public List<HclBlock> Blocks { get; } = new();
+}

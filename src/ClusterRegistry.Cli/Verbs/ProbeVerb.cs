@@ -46,6 +46,11 @@ public sealed class ProbeVerb : IVerb
 
         cl.AllowOnly(PullOptions);
         var requests = BuildRequests(context, cl);
+        if (!ProbeFeatures.KubernetesIsSupported && requests.Any(r => r.Via == ProbeVia.Kubernetes))
+        {
+            throw new UsageException("--via kubernetes " + ProbeFeatures.NativeHint);
+        }
+
         var results = new List<ProbeResult>();
         foreach (var request in requests)
         {
@@ -229,6 +234,12 @@ public sealed class ProbeVerb : IVerb
     private static int Report(VerbContext context, CommandLine cl)
     {
         cl.AllowOnly("history", "image", "node", "via", "limit", "out");
+        if (!ProbeFeatures.PlottingIsSupported)
+        {
+            context.Error.WriteLine("error: probe report " + ProbeFeatures.NativeHint);
+            return ExitCodes.BadInput;
+        }
+
         var output = cl.Require("out");
         var history = new ProbeHistory(cl.Get("history") ?? ProbeHistory.DefaultPath());
         var entries = history.Query(cl.Get("image"), cl.Get("node"), cl.Get("via"), Limit(cl));

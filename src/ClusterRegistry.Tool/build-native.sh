@@ -47,8 +47,9 @@ dotnet publish "$here/ClusterRegistry.Tool.csproj" -c Release -r "$rid" -p:Clust
 mkdir "$stage/out"
 mv "$stage/publish/ClusterRegistry.Tool" "$stage/out/clusterregistry"
 # The SQLite library the history opens (Microsoft.Data.Sqlite's e_sqlite3, resolved next to the binary).
-cp "$stage/publish/"*.so "$stage/out/" 2>/dev/null || true
-[ -e "$stage/out/libe_sqlite3.so" ] || { echo "error: libe_sqlite3.so missing from the publish" >&2; ls "$stage/publish" >&2; exit 1; }
+# (The publish also copies SkiaSharp's and HarfBuzz's libraries from the package graph; the binary never loads them.)
+[ -e "$stage/publish/libe_sqlite3.so" ] || { echo "error: libe_sqlite3.so missing from the publish" >&2; ls "$stage/publish" >&2; exit 1; }
+cp "$stage/publish/libe_sqlite3.so" "$stage/out/"
 
 rm -rf "$out.old"
 [ -e "$out" ] && mv "$out" "$out.old"

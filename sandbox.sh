@@ -14,7 +14,8 @@
 #    translated to containerd 1.6's CRI keys, secrets resolved from the environment;
 # 6. starts containerd under `unshare --mount` with <root>/etc/hosts bind-mounted over /etc/hosts inside that namespace
 #    only (harbor.harbor.svc.cluster.local -> 127.0.0.243): nothing in the machine's /etc is changed;
-# 7. runs `check --stack local`, the probe `--via cri` against 127.0.0.105/library/app:v1 (the name pods use) and
+# 7. runs `check --stack local`, the probe `--via cri` against 127.0.0.105/library/app:v1 (the name pods use; with the
+#    native binary artifacts/clusterregistry/clusterregistry when it is built, else the stacks program) and
 #    `doctor` on the sandbox root, then prints a short report;
 # 8. stops everything it started, also on Ctrl-C and on failure.
 #
@@ -201,7 +202,24 @@ step() { # name, command...
 
 step check stacks check --stack "$STACK"
 # The stack's PullLatencyProbe (127.0.0.105/library/app:v1, its budget), through containerd's CRI like kubelet.
-step probe stacks probe --stack "$STACK" --via cri --node "$NODE" --socket "$SOCKET" --history "$HISTORY"
+# With the native binary built (src/ClusterRegistry.Tool/build-native.sh), the probe runs there, with the command line
+# the Pulumi probe step renders for it (`compile`: the stack's probe spelled out, since that binary has no stacks).
+NATIVE=$REPO/artifacts/clusterregistry/clusterregistry
+native_args=""
+if [ -x "$NATIVE" ]; then
+  native_args=$(stacks compile --stack "$STACK" \
+    | sed -n 's/.*"create": "if \[ -x ${clusterregistryCommand} \]; then ${clusterregistryCommand} \(probe [^;]*\);.*/\1/p' | head -n 1)
+  [ -n "$native_args" ] || echo "sandbox: no native probe command in the compiled program; using the stacks program" >&2
+fi
+if [ -n "$native_args" ]; then
+  say "probe: native binary $NATIVE"
+  PROBE_BY="native clusterregistry"
+  # shellcheck disable=SC2086 # the rendered arguments are words without spaces
+  step probe "$NATIVE" $native_args --json=false --via cri --node "$NODE" --socket "$SOCKET" --history "$HISTORY"
+else
+  PROBE_BY="stacks program"
+  step probe stacks probe --stack "$STACK" --via cri --node "$NODE" --socket "$SOCKET" --history "$HISTORY"
+fi
 stacks probe report --history "$HISTORY" --out "$RESULTS/pull-latency.png" >/dev/null 2>&1 \
   || echo "sandbox: could not plot the history (see 'probe report')" >&2
 step doctor stacks doctor --stack "$STACK" --node "$NODE" --root "$ROOT"
@@ -212,7 +230,7 @@ echo
 echo "sandbox report ($STACK stack, node $NODE, image $IMAGE, ${IMAGE_MB} MB)"
 printf '  %s\n' "${STEPS[@]}"
 latency=$(grep -hE '^(ok|OVER BUDGET|FAILED) ' "$RESULTS/probe.log" 2>/dev/null | tail -1 || true)
-[ -z "$latency" ] || echo "  pull: $latency"
+[ -z "$latency" ] || echo "  pull: $latency (probe run by the $PROBE_BY)"
 [ ! -f "$RESULTS/pull-latency.png" ] || echo "  report image: $RESULTS/pull-latency.png"
 [ ! -f "$HISTORY" ] || echo "  history: $HISTORY (probe history --history $HISTORY)"
 echo "  step logs: $RESULTS"

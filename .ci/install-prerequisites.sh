@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real parts the tests and the sandbox drive: containerd, the CNCF registry (docker-registry, the registry
-# inside Harbor), skopeo, htpasswd (apache2-utils) and util-linux's unshare. Idempotent; needs root for apt-get.
+# inside Harbor), skopeo, htpasswd (apache2-utils), util-linux's unshare, and clang + zlib1g-dev for the Native AOT
+# probe binary (src/ClusterRegistry.Tool/build-native.sh). Idempotent; needs root for apt-get.
 set -euo pipefail
 
 need=()
@@ -10,6 +11,9 @@ command -v skopeo >/dev/null 2>&1 || need+=(skopeo)
 command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
 command -v unshare >/dev/null 2>&1 || need+=(util-linux)
 command -v git >/dev/null 2>&1 || need+=(git)
+# Native AOT of the probe binary (src/ClusterRegistry.Tool/build-native.sh links with clang against zlib).
+command -v clang >/dev/null 2>&1 || need+=(clang)
+[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

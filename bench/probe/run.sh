@@ -2,8 +2,16 @@
 # Pull-latency probe bench: our probe against peer tools, all on ONE local docker-registry on loopback in one run.
 #
 #   bench/probe/run.sh [RUNS] [BIG_MB]        (defaults: 10 runs, a 1000 MB image for the memory check; BIG_MB=0 skips it)
+#   NATIVE_ONLY=1 bench/probe/run.sh ...      only the native A/B section (the issue #14 goals)
 #
-# Measured, each a median of RUNS cold runs (hyperfine for wall times):
+# First, the native binary (src/ClusterRegistry.Tool/build-native.sh; built here when artifacts/clusterregistry is
+# missing), A/B alternating in one loop of RUNS rounds, medians:
+#   floor: curl of manifest + config + layer, 3 in parallel, each piped into `openssl dgst -sha256` and compared with
+#     its digest (verification is part of the floor), wall time of the whole pipeline
+#   native probe --via registry: wall time and peak RSS of the whole process, and its in-process durationMs
+#   skopeo copy to a directory: wall time and peak RSS of the whole process
+#   goals: native whole process <= 0.6x skopeo's time and <= 1.5x its peak RSS; in-process pull <= 1.2x the floor
+# Then, each a median of RUNS cold runs (hyperfine for wall times):
 #   registry path, ~40 MB single-layer image:
 #     raw curl of manifest + config + layer, 3 in parallel (the floor: no verification, no resolution round trip)
 #     ours --via registry, in-process figure (--json durationMs: HEAD + GET manifest, blobs in parallel, SHA-256 verified)
@@ -43,7 +51,15 @@ trap 'echo "interrupted" >&2; exit 130' INT TERM
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
+# --- the native binary ------------------------------------------------------------------------------------------------
+native="$repo/artifacts/clusterregistry/clusterregistry"
+if [ ! -x "$native" ]; then
+  log "building the native binary (src/ClusterRegistry.Tool/build-native.sh, a few minutes)"
+  "$repo/src/ClusterRegistry.Tool/build-native.sh" >"$tmp/native.log" 2>&1 || { cat "$tmp/native.log" >&2; exit 2; }
+fi
+
 # --- the tool -------------------------------------------------------------------------------------------------------
+if [ "${NATIVE_ONLY:-0}" != 1 ]; then
 log "building src/ClusterRegistry.Tool (Release)"
 dotnet build "$repo/src/ClusterRegistry.Tool/ClusterRegistry.Tool.csproj" -c Release -v q -nologo >"$tmp/build.log" 2>&1 \
   || { cat "$tmp/build.log" >&2; exit 2; }
@@ -52,6 +68,7 @@ tool="$repo/src/ClusterRegistry.Tool/bin/Release/net10.0/ClusterRegistry.Tool"
 log "publishing the ReadyToRun stacks program (stacks/build-compiler.sh)"
 "$repo/stacks/build-compiler.sh" "$tmp/r2r" >"$tmp/r2r.log" 2>&1 || { cat "$tmp/r2r.log" >&2; exit 2; }
 r2r="$tmp/r2r/stacks"
+fi
 
 # --- the registry: loopback, port chosen by the kernel (addr :0), read back from its log -------------------------------
 mkdir -p "$tmp/registry"
@@ -158,13 +175,68 @@ hf() { # hf NAME PREPARE COMMAND -> median ms
 }
 json_ms() { sed -n 's/^  "durationMs": \([0-9.]*\),$/\1/p'; }
 
+if [ "${NATIVE_ONLY:-0}" != 1 ]; then
 ours_registry="$tool probe $image --plain-http --no-history --json --timeout 2m --budget 1h"
 ours_cri="$tool probe $image --via cri --socket $sock --no-history --json --timeout 2m --budget 1h"
+fi
 
-log "checking every path once"
-$ours_registry >"$tmp/check.json" || { cat "$tmp/check.json" >&2; exit 2; }
+native_registry="$native probe $image --plain-http --no-history --json --timeout 2m --budget 1h"
+log "checking the native binary once"
+$native_registry >"$tmp/check.json" || { cat "$tmp/check.json" >&2; exit 2; }
 grep -q '"ok": true' "$tmp/check.json" || { cat "$tmp/check.json" >&2; exit 2; }
 bytes=$(sed -n 's/^  "bytes": \([0-9]*\),$/\1/p' "$tmp/check.json")
+
+# --- native A/B: floor, native probe, skopeo, alternating in one loop ---------------------------------------------------
+# The floor: the three documents fetched in parallel, each hashed by openssl and compared with its digest.
+cat > "$tmp/floor.sh" <<SH
+#!/usr/bin/env bash
+set -euo pipefail
+get() { # get URL DIGEST
+  local got
+  got=\$(curl -sf -H 'Accept: application/vnd.oci.image.manifest.v1+json' "\$1" | openssl dgst -sha256 -r | cut -d' ' -f1)
+  [ "sha256:\$got" = "\$2" ] || { echo "digest mismatch for \$1: sha256:\$got" >&2; exit 1; }
+}
+get http://$reg/v2/bench/img40/manifests/v1 $manifest40 & a=\$!
+get http://$reg/v2/bench/img40/blobs/$config40 $config40 & b=\$!
+get http://$reg/v2/bench/img40/blobs/$layer40 $layer40 & c=\$!
+wait \$a; wait \$b; wait \$c
+SH
+chmod +x "$tmp/floor.sh"
+"$tmp/floor.sh" || { echo "error: the floor pipeline failed" >&2; exit 2; }
+
+now_ns() { date +%s%N; }
+timed() { # timed OUT_PREFIX COMMAND... -> appends wall ms to OUT_PREFIX.ms and peak RSS KiB to OUT_PREFIX.kb; stdout to OUT_PREFIX.out
+  local t0 t1
+  t0=$(now_ns)
+  command time -f %M -o "$tmp/time.out" "${@:2}" >"$1.out" 2>"$1.err" || { cat "$1.err" "$1.out" >&2; echo "error: $2 failed" >&2; exit 2; }
+  t1=$(now_ns)
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", (b - a) / 1e6}' >>"$1.ms"
+  tail -1 "$tmp/time.out" >>"$1.kb"
+}
+command time -f %M true >/dev/null 2>&1 || { echo "error: GNU time (/usr/bin/time) is needed for peak RSS" >&2; exit 2; }
+log "native A/B: floor | native probe | skopeo, alternating, $RUNS rounds (+1 warm-up round)"
+ab="$tmp/ab"
+mkdir -p "$ab"
+for i in $(seq 0 "$RUNS"); do
+  rm -rf "$tmp/skopeo-ab"
+  # Alternate the order every round so neither tool always runs right after the other.
+  if [ $((i % 2)) = 0 ]; then order="floor native skopeo"; else order="skopeo native floor"; fi
+  for what in $order; do
+    case $what in
+      floor) timed "$ab/floor" "$tmp/floor.sh" ;;
+      native) timed "$ab/native" $native_registry; json_ms <"$ab/native.out" >>"$ab/native-inproc.ms" ;;
+      skopeo) timed "$ab/skopeo" skopeo copy --quiet --src-tls-verify=false "docker://$image" "dir:$tmp/skopeo-ab" ;;
+    esac
+  done
+  if [ "$i" = 0 ]; then rm -f "$ab"/*.ms "$ab"/*.kb; fi  # round 0 warms the page cache and the registry
+done
+m() { tail -n "$RUNS" "$ab/$1" | median; }
+floor_ms=$(m floor.ms); native_ms=$(m native.ms); native_in_ms=$(m native-inproc.ms); skopeo_ab_ms=$(m skopeo.ms)
+native_kb=$(m native.kb); skopeo_kb=$(m skopeo.kb)
+
+if [ "${NATIVE_ONLY:-0}" != 1 ]; then
+log "checking the JIT tool once"
+$ours_registry >"$tmp/check-jit.json" || { cat "$tmp/check-jit.json" >&2; exit 2; }
 
 curl_cmd="curl -sf --parallel --parallel-immediate --parallel-max 3 -H 'Accept: application/vnd.oci.image.manifest.v1+json'"
 curl_cmd+=" -o /dev/null http://$reg/v2/bench/img40/manifests/v1"
@@ -223,11 +295,26 @@ if [ "$BIG_MB" -gt 0 ]; then
   membig=$(for _ in 1 2 3; do peak_kb $tool probe "$reg/bench/big:v1" --plain-http --no-history --json --timeout 10m --budget 1h; done | median)
 fi
 
+fi
+
 # --- table -----------------------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
+verdict() { awk -v a="$1" -v b="$2" -v g="$3" 'BEGIN {printf "%.2fx (goal <= %sx: %s)", a / b, g, (a / b <= g) ? "met" : "NOT met"}'; }
+mb() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 echo
 echo "probe bench: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each (medians)"
 echo "image: $image, $bytes bytes (config + one gzip layer of random data); registry: docker-registry $(docker-registry --version 2>/dev/null | awk '{print $3}'), loopback"
+echo
+echo "native A/B ($RUNS alternating rounds; native binary $(du -h "$native" | cut -f1), $(basename "$native"))"
+printf '%-58s %10s %10s\n' "" "median ms" "peak MB"
+printf '%-58s %10s %10s\n' "floor: curl | openssl dgst -sha256, 3 parallel, verified" "$floor_ms" "-"
+printf '%-58s %10s %10s\n' "native probe --via registry, in process (durationMs)" "$native_in_ms" "-"
+printf '%-58s %10s %10s\n' "native probe --via registry, whole process" "$native_ms" "$(mb "$native_kb")"
+printf '%-58s %10s %10s\n' "skopeo copy to dir:, whole process" "$skopeo_ab_ms" "$(mb "$skopeo_kb")"
+echo "  time, native vs skopeo:        $(verdict "$native_ms" "$skopeo_ab_ms" 0.6)"
+echo "  peak RSS, native vs skopeo:    $(verdict "$native_kb" "$skopeo_kb" 1.5)"
+echo "  in-process pull vs the floor:  $(verdict "$native_in_ms" "$floor_ms" 1.2)"
+[ "${NATIVE_ONLY:-0}" != 1 ] || exit 0
 echo
 printf '%-58s %10s %10s\n' "registry path (40 MB)" "median ms" "vs curl"
 printf '%-58s %10s %10s\n' "raw curl, manifest + config + layer, 3 parallel (floor)" "$curl_ms" "1.00x"

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ClusterRegistry.Cli;
 
 /// <summary>Entry point shared by the stacks program and the standalone <c>clusterregistry</c> tool.</summary>
@@ -7,27 +9,37 @@ public static class CliApp
     /// Every verb: each non-abstract <see cref="IVerb"/> class in this assembly (one file each under <c>Verbs/</c>),
     /// ordered by name. Adding a verb is adding its file.
     /// </summary>
-    public static IReadOnlyList<IVerb> Verbs { get; } = typeof(CliApp).Assembly.GetTypes()
-        .Where(t => typeof(IVerb).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
-        .Select(t => (IVerb)Activator.CreateInstance(t)!)
-        .OrderBy(v => v.Name, StringComparer.Ordinal)
-        .ToArray();
+    /// <remarks>
+    /// Found by reflection, so a Native AOT build cannot use it (the trimmer cannot see which types it creates); the native
+    /// tool passes its own list to <see cref="RunAsync(string[], StackCatalog, IReadOnlyList{IVerb}, TextWriter?, TextWriter?)"/>.
+    /// The list lives in <see cref="Discovered"/> so that merely calling that overload does not run the reflection.
+    /// </remarks>
+    public static IReadOnlyList<IVerb> Verbs
+    {
+        [RequiresUnreferencedCode("Finds the verbs by reflection over this assembly's types.")]
+        get => Discovered.All;
+    }
 
-    public static async Task<int> RunAsync(string[] args, StackCatalog catalog, TextWriter? stdout = null, TextWriter? stderr = null)
+    [RequiresUnreferencedCode("Finds the verbs by reflection over this assembly's types.")]
+    public static Task<int> RunAsync(string[] args, StackCatalog catalog, TextWriter? stdout = null, TextWriter? stderr = null) =>
+        RunAsync(args, catalog, Verbs, stdout, stderr);
+
+    /// <summary>Runs one of <paramref name="verbs"/> (help lists only those).</summary>
+    public static async Task<int> RunAsync(string[] args, StackCatalog catalog, IReadOnlyList<IVerb> verbs, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var output = stdout ?? Console.Out;
         var error = stderr ?? Console.Error;
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            PrintHelp(output, catalog);
+            PrintHelp(output, catalog, verbs);
             return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         }
 
-        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        var verb = verbs.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)
         {
             error.WriteLine($"error: unknown verb '{args[0]}'");
-            PrintHelp(error, catalog);
+            PrintHelp(error, catalog, verbs);
             return ExitCodes.BadInput;
         }
 
@@ -70,12 +82,21 @@ public static class CliApp
         }
     }
 
-    private static void PrintHelp(TextWriter w, StackCatalog catalog)
+    private static void PrintHelp(TextWriter w, StackCatalog catalog, IReadOnlyList<IVerb> verbs)
     {
         w.WriteLine("usage: <verb> [options]   (stacks: " + (catalog.Names.Count == 0 ? "none in this program" : string.Join(", ", catalog.Names)) + ")");
-        foreach (var v in Verbs)
+        foreach (var v in verbs)
         {
             w.WriteLine($"  {v.Name,-10} {v.Summary}");
         }
+    }
+
+    private static class Discovered
+    {
+        internal static IReadOnlyList<IVerb> All { get; } = typeof(CliApp).Assembly.GetTypes()
+            .Where(t => typeof(IVerb).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (IVerb)Activator.CreateInstance(t)!)
+            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .ToArray();
     }
 }

@@ -29,7 +29,10 @@ public sealed class ProbeCommandTests
             .Select(r => "${" + r.Key + "}").ToHashSet();
         Assert.Equal(everythingElse, dependsOn);
 
-        Assert.Equal("${stacksCommand} probe --stack homelab --probe pull-latency --json --budget 1000ms", (string)probe["properties"]!["create"]!);
+        Assert.Equal(
+            "if [ -x ${clusterregistryCommand} ]; then ${clusterregistryCommand} probe 192.168.1.105/library/myapp:v1 --probe pull-latency --via cri --json --budget 1000ms --timeout 120000ms; " +
+            "else ${stacksCommand} probe --stack homelab --probe pull-latency --json --budget 1000ms; fi",
+            (string)probe["properties"]!["create"]!);
         Assert.Null(probe["properties"]!["environment"]); // the cri path: containerd authenticates, the probe needs no credentials
         Assert.Equal("${probe-pull-latency.stdout}", (string)program["outputs"]!["pullLatency"]!);
         Assert.Equal(1000, (double)program["outputs"]!["pullLatencyBudgetMs"]!);
@@ -65,7 +68,9 @@ public sealed class ProbeCommandTests
         Assert.Equal("${robot-probe-pull.fullName}", (string)env[RegistryProbeStack.UsernameVariable]!);
         Assert.Equal("${robot-probe-pull.secret}", (string)env[RegistryProbeStack.PasswordVariable]!);
         Assert.Equal(2, env.Count);
-        Assert.DoesNotContain("PROBE_ROBOT", (string)probe["create"]!, StringComparison.Ordinal); // not on the command line
+        // Neither value is on the command line: the native branch names the variables (--username-env/--password-env).
+        Assert.DoesNotContain("${robot-", (string)probe["create"]!, StringComparison.Ordinal);
+        Assert.Contains($"--username-env {RegistryProbeStack.UsernameVariable} --password-env {RegistryProbeStack.PasswordVariable}", (string)probe["create"]!, StringComparison.Ordinal);
         // The secret input makes the provider mark stdout secret; the figures are unsecreted for the stack output.
         Assert.Equal("${probe-pull.stdout}", (string)program["outputs"]!["pullLatency"]!["fn::unsecret"]!);
     }
@@ -82,8 +87,10 @@ public sealed class ProbeCommandRunTests
 {
     private const string Password = "Probe-Robot-Secret-4d1e";
 
-    [Fact]
-    public async Task The_emitted_command_pulls_with_the_robot_credentials_and_fails_the_update_over_budget()
+    [Theory]
+    [InlineData(Branch.StacksProgram)]
+    [InlineData(Branch.NativeArguments)]
+    public async Task The_emitted_command_pulls_with_the_robot_credentials_and_fails_the_update_over_budget(Branch branch)
     {
         using var temp = new TempDir("probe-command");
         var user = "robot$probe-pull";
@@ -92,7 +99,7 @@ public sealed class ProbeCommandRunTests
         layout.Tag("app", layout.AddImage([200_000, 100_000], seed: 7).Manifest);
         await Skopeo.PushAsync(layout.Directory, "app", $"{registry.Host}/library/app:v1", user, Password);
 
-        var within = await RunEmittedProbe(registry.Host, TimeSpan.FromSeconds(60), user, temp.Combine("xdg"));
+        var within = await RunEmittedProbe(branch, registry.Host, TimeSpan.FromSeconds(60), user, temp.Combine("xdg"));
         Assert.True(within.Exit == 0, within.Err + within.Out);
         var report = JsonDocument.Parse(within.Out).RootElement;
         Assert.True(report.GetProperty("ok").GetBoolean());
@@ -102,17 +109,38 @@ public sealed class ProbeCommandRunTests
         Assert.True(report.GetProperty("bytes").GetInt64() >= 300_000);
         Assert.DoesNotContain(Password, within.Out + within.Err, StringComparison.Ordinal);
 
-        var over = await RunEmittedProbe(registry.Host, TimeSpan.FromMicroseconds(1), user, temp.Combine("xdg"));
+        var over = await RunEmittedProbe(branch, registry.Host, TimeSpan.FromMicroseconds(1), user, temp.Combine("xdg"));
         Assert.Equal(1, over.Exit); // non-zero: pulumi-command fails the resource, so the update fails
         Assert.False(JsonDocument.Parse(over.Out).RootElement.GetProperty("withinBudget").GetBoolean());
 
         // Without the credentials the emitter wires in, the same command is refused by the registry: the env is what works.
-        var anonymous = await RunEmittedProbe(registry.Host, TimeSpan.FromSeconds(60), user, temp.Combine("xdg"), withEnvironment: false);
+        var anonymous = await RunEmittedProbe(branch, registry.Host, TimeSpan.FromSeconds(60), user, temp.Combine("xdg"), withEnvironment: false);
         Assert.Equal(2, anonymous.Exit);
-        Assert.Equal("unauthorized", JsonDocument.Parse(anonymous.Out).RootElement.GetProperty("failure").GetProperty("class").GetString());
+        if (branch == Branch.StacksProgram)
+        {
+            Assert.Equal("unauthorized", JsonDocument.Parse(anonymous.Out).RootElement.GetProperty("failure").GetProperty("class").GetString());
+        }
+        else
+        {
+            // The native branch names the variables, so a missing one is said before any pull.
+            Assert.Contains($"--password-env {RegistryProbeStack.PasswordVariable}: the variable is not set", anonymous.Err, StringComparison.Ordinal);
+        }
     }
 
-    private static async Task<(int Exit, string Out, string Err)> RunEmittedProbe(string host, TimeSpan budget, string robotFullName, string xdg,
+    /// <summary>Which side of the emitted <c>if [ -x native ]; then …; else …; fi</c> runs.</summary>
+    public enum Branch
+    {
+        /// <summary>The fallback: the stacks program's <c>probe --stack</c>, run here with the test's catalog.</summary>
+        StacksProgram,
+
+        /// <summary>
+        /// The native binary's fully spelled-out arguments, run here with an EMPTY catalog: they must not need the stack. (The
+        /// native binary itself runs the same verb; tests/ClusterRegistry.Probe.Tests/Native run it as a process.)
+        /// </summary>
+        NativeArguments,
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> RunEmittedProbe(Branch branch, string host, TimeSpan budget, string robotFullName, string xdg,
         bool withEnvironment = true)
     {
         var stack = Stack.Build(() => new RegistryProbeStack(host, budget));
@@ -122,11 +150,15 @@ public sealed class ProbeCommandRunTests
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["stacksCommand"] = "STACKS",
+            ["clusterregistryCommand"] = "NATIVE",
             ["robot-probe-pull.fullName"] = robotFullName,
             ["robot-probe-pull.secret"] = Password,
         };
-        var argv = EngineStandIn.Resolve((string)res["create"]!, values).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("STACKS", argv[0]);
+        var create = EngineStandIn.Resolve((string)res["create"]!, values);
+        var shape = System.Text.RegularExpressions.Regex.Match(create, "^if \\[ -x NATIVE \\]; then NATIVE (?<native>[^;]+); else STACKS (?<stacks>[^;]+); fi$");
+        Assert.True(shape.Success, create);
+        var argv = shape.Groups[branch == Branch.StacksProgram ? "stacks" : "native"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("probe", argv[0]);
 
         var env = new Dictionary<string, string?> { ["XDG_DATA_HOME"] = xdg };
         if (withEnvironment)
@@ -145,10 +177,12 @@ public sealed class ProbeCommandRunTests
                 Environment.SetEnvironmentVariable(k, v);
             }
 
-            var catalog = new StackCatalog().Add(RegistryProbeStack.StackName, () => new RegistryProbeStack(host, budget));
+            var catalog = branch == Branch.StacksProgram
+                ? new StackCatalog().Add(RegistryProbeStack.StackName, () => new RegistryProbeStack(host, budget))
+                : new StackCatalog();
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var exit = await CliApp.RunAsync(argv[1..], catalog, stdout, stderr);
+            var exit = await CliApp.RunAsync(argv, catalog, stdout, stderr);
             return (exit, stdout.ToString(), stderr.ToString());
         }
         finally

@@ -21,7 +21,7 @@ public sealed class ProbeVerb : IVerb
 
     private static readonly string[] PullOptions =
     [
-        "image", "via", "budget", "timeout", "json", "socket", "username", "password-env", "password-stdin", "plain-http", "insecure",
+        "image", "via", "budget", "timeout", "json", "socket", "username", "username-env", "password-env", "password-stdin", "plain-http", "insecure",
         "endpoint", "platform", "parallel", "node", "history", "no-history", "stack", "probe", "kubeconfig", "namespace", "nodes", "warm",
     ];
 
@@ -46,6 +46,11 @@ public sealed class ProbeVerb : IVerb
 
         cl.AllowOnly(PullOptions);
         var requests = BuildRequests(context, cl);
+        if (!ProbeFeatures.KubernetesIsSupported && requests.Any(r => r.Via == ProbeVia.Kubernetes))
+        {
+            throw new UsageException("--via kubernetes " + ProbeFeatures.NativeHint);
+        }
+
         var results = new List<ProbeResult>();
         foreach (var request in requests)
         {
@@ -99,10 +104,12 @@ public sealed class ProbeVerb : IVerb
         var password = cl.Get("password-env") is { } envName
             ? Environment.GetEnvironmentVariable(envName) ?? throw new UsageException($"--password-env {envName}: the variable is not set")
             : cl.Flag("password-stdin") ? Console.In.ReadLine() : null;
-        var username = cl.Get("username");
+        var username = cl.Get("username-env") is { } userEnv
+            ? Environment.GetEnvironmentVariable(userEnv) ?? throw new UsageException($"--username-env {userEnv}: the variable is not set")
+            : cl.Get("username");
         if ((username is null) != (password is null))
         {
-            throw new UsageException("--username and --password-env/--password-stdin go together");
+            throw new UsageException("--username/--username-env and --password-env/--password-stdin go together");
         }
 
         ProbeRequest Adjust(ProbeRequest r)
@@ -179,7 +186,8 @@ public sealed class ProbeVerb : IVerb
             throw new UsageException(error);
         }
 
-        return [Adjust(new ProbeRequest { Image = image, Via = ProbeVia.Registry })];
+        // Without a stack, --probe NAME only labels the result (as the Pulumi probe step does for the native binary).
+        return [Adjust(new ProbeRequest { Image = image, Via = ProbeVia.Registry, ProbeName = cl.Get("probe") })];
     }
 
     /// <summary>The longest a .NET timer can wait (int.MaxValue ms, about 24.8 days).</summary>
@@ -240,6 +248,12 @@ public sealed class ProbeVerb : IVerb
     private static int Report(VerbContext context, CommandLine cl)
     {
         cl.AllowOnly("history", "image", "node", "via", "limit", "out");
+        if (!ProbeFeatures.PlottingIsSupported)
+        {
+            context.Error.WriteLine("error: probe report " + ProbeFeatures.NativeHint);
+            return ExitCodes.BadInput;
+        }
+
         var output = cl.Require("out");
         OutFileOption.Check("out", output);
         var (_, entries) = ReadHistory(cl);
@@ -301,11 +315,11 @@ public sealed class ProbeVerb : IVerb
                    probe --stack NAME [--probe NAME] [--json]        run a stack's PullLatencyProbe resources
                    probe history [--image I] [--node N] [--via V] [--limit N] [--json]
                    probe report --out FILE.png|svg|html [--image I] [--node N] [--limit N]
-              registry:   --username U --password-env VAR | --password-stdin, --plain-http, --insecure, --endpoint URL,
+              registry:   --username U | --username-env VAR, --password-env VAR | --password-stdin, --plain-http, --insecure, --endpoint URL,
                           --platform os/arch, --parallel N
               cri:        --socket /run/containerd/containerd.sock, --warm (do not remove the image first)
               kubernetes: --kubeconfig PATH, --namespace NS, --nodes a,b
-              all:        --node LABEL, --history PATH (default $XDG_DATA_HOME/clusterregistry/history.db), --no-history
+              all:        --node LABEL, --probe NAME (without --stack: the name in the report), --history PATH (default $XDG_DATA_HOME/clusterregistry/history.db), --no-history
               exit: 0 within budget, 1 over budget, 2 failed or bad input
             """);
     }

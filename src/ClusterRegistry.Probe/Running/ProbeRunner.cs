@@ -34,6 +34,11 @@ public static class ProbeRunner
 
             default:
             {
+                if (!ProbeFeatures.KubernetesIsSupported)
+                {
+                    throw new NotSupportedException("--via kubernetes " + ProbeFeatures.NativeHint);
+                }
+
                 using var k = new KubernetesPuller(request.Kubeconfig);
                 var nodes = request.Nodes.Count > 0 ? request.Nodes : await k.ListNodesAsync(ct).ConfigureAwait(false);
                 var tasks = nodes.Select(n => k.PullOnNodeAsync(request.Image, n, request.Namespace, budgetMs, request.Timeout, ct));

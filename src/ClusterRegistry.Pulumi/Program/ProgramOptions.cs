@@ -9,6 +9,13 @@ public sealed class ProgramOptions
     /// </summary>
     public string StacksCommand { get; init; } = "./artifacts/stacks/stacks";
 
+    /// <summary>
+    /// Default of the <c>clusterregistryCommand</c> config key: the native probe binary that
+    /// <c>src/ClusterRegistry.Tool/build-native.sh</c> writes; the probe command falls back to <see cref="StacksCommand"/>
+    /// when it is not there.
+    /// </summary>
+    public string ClusterRegistryCommand { get; init; } = "./artifacts/clusterregistry/clusterregistry";
+
     /// <summary>Default of the <c>talosconfig</c> config key: the talosconfig talhelper writes (the seed's layout).</summary>
     public string TalosConfigPath { get; init; } = "talos/clusterconfig/talosconfig";
 

@@ -1,6 +1,12 @@
 using ClusterRegistry;
 using ClusterRegistry.Cli;
+using ClusterRegistry.Probe.Kubernetes;
+using ClusterRegistry.Probe.Optional;
+using ClusterRegistry.Probe.Reports;
 
 // The standalone tool: the verbs that work without a stack (probe, and doctor against a synthesized node view)
-// for nodes and Kubernetes Jobs.
+// for nodes and Kubernetes Jobs. It carries the optional probe packages a stacks program leaves out: the Kubernetes
+// Job path (KubernetesClient) and the plots (ScottPlot), registered here explicitly (no lookup by name needed).
+OptionalPackages.Use(new KubernetesProbePath());
+OptionalPackages.Use(new LatencyReportWriter());
 return await CliApp.RunAsync(args, new StackCatalog());

@@ -4,7 +4,7 @@ using ClusterRegistry.Probe.Budget;
 using ClusterRegistry.Probe.Failures;
 using ClusterRegistry.Probe.History;
 using ClusterRegistry.Probe.Oci;
-using ClusterRegistry.Probe.Report;
+using ClusterRegistry.Probe.Optional;
 using ClusterRegistry.Probe.Running;
 
 namespace ClusterRegistry.Cli.Verbs;
@@ -46,6 +46,12 @@ public sealed class ProbeVerb : IVerb
 
         cl.AllowOnly(PullOptions);
         var requests = BuildRequests(context, cl);
+        if (requests.Any(r => r.Via == ProbeVia.Kubernetes) && OptionalPackages.Kubernetes is null)
+        {
+            // Said before anything runs, not as a failed pull: the stack project lacks ClusterRegistry.Probe.Kubernetes.
+            throw new UsageException(new OptionalPackageMissingException("probe --via kubernetes", OptionalPackages.KubernetesPackageId).Message);
+        }
+
         var results = new List<ProbeResult>();
         foreach (var request in requests)
         {
@@ -230,11 +236,21 @@ public sealed class ProbeVerb : IVerb
     {
         cl.AllowOnly("history", "image", "node", "via", "limit", "out");
         var output = cl.Require("out");
+        ILatencyReportWriter writer;
+        try
+        {
+            writer = OptionalPackages.RequireReports();
+        }
+        catch (OptionalPackageMissingException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
         var history = new ProbeHistory(cl.Get("history") ?? ProbeHistory.DefaultPath());
         var entries = history.Query(cl.Get("image"), cl.Get("node"), cl.Get("via"), Limit(cl));
         try
         {
-            LatencyReport.Write(entries, output);
+            writer.Write(entries, output);
         }
         catch (ArgumentException e)
         {

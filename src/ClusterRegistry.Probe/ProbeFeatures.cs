@@ -5,8 +5,10 @@ namespace ClusterRegistry.Probe;
 /// <summary>
 /// The parts of the probe that a Native AOT build of the standalone tool leaves out, as trimming feature switches.
 /// Both are on by default (the stacks program, the dotnet tool, the tests); <c>src/ClusterRegistry.Tool/build-native.sh</c>
-/// turns them off with <c>RuntimeHostConfigurationOption … Trim="true"</c>, so the compiler sees a constant <c>false</c> and
-/// drops the guarded code: the KubernetesClient (reflection-based JSON) and ScottPlot/SkiaSharp never reach the native binary.
+/// turns them off with <c>RuntimeHostConfigurationOption … Trim="true"</c>. The code itself lives in the optional packages
+/// (<see cref="Optional.OptionalPackages"/>), which the native build does not reference, so KubernetesClient and
+/// ScottPlot/SkiaSharp never reach the binary; the switches make the native binary say why (<see cref="NativeHint"/>)
+/// instead of advising a package reference a binary cannot take.
 /// See https://learn.microsoft.com/dotnet/core/deploying/trimming/trimming-options#trimming-framework-library-features.
 /// </summary>
 public static class ProbeFeatures

@@ -22,7 +22,7 @@ public abstract class Resource
     /// <summary>The stack this resource belongs to.</summary>
     public Stack Stack { get; }
 
-    /// <summary>Where the resource was declared (repository-relative thanks to PathMap), for SARIF and messages.</summary>
+    /// <summary>Where the resource was declared, for SARIF and messages (<see cref="SourceLocation.RelativePath"/> is repository-relative).</summary>
     public SourceLocation Source { get; }
 
     /// <summary>A short kind name used in messages and rendered identifiers, e.g. <c>HarborRegistry</c>.</summary>
@@ -36,6 +36,6 @@ public readonly record struct SourceLocation(string File, int Line)
 {
     public bool IsKnown => !string.IsNullOrEmpty(File) && Line > 0;
 
-    /// <summary>The path relative to the repository root (PathMap maps the root to <c>/_/</c>).</summary>
-    public string RelativePath => File.StartsWith("/_/", StringComparison.Ordinal) ? File[3..] : File.Replace('\\', '/');
+    /// <summary>The path relative to the repository root (see <see cref="SourcePaths"/>; PathMap's <c>/_/</c> or the nearest <c>.git</c>).</summary>
+    public string RelativePath => SourcePaths.RepositoryRelative(File);
 }

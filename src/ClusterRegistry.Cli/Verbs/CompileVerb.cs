@@ -43,7 +43,8 @@ public sealed class CompileVerb : IVerb
             return Task.FromResult(ExitCodes.BadInput);
         }
 
-        var emitter = new PulumiProgramEmitter();
+        // The probe's command defaults to the compiler this project's Pulumi.yaml names (Pulumi runs the compiler in that folder).
+        var emitter = new PulumiProgramEmitter(options: ClusterRegistry.Pulumi.Program.ProgramOptions.ForProject(Directory.GetCurrentDirectory()));
         var name = StackNames.Selected(cl.Get("stack"));
         string json;
         var exit = ExitCodes.Ok;

@@ -4,21 +4,22 @@ using ClusterRegistry.Pulumi.Diff;
 namespace ClusterRegistry.Cli.Verbs;
 
 /// <summary>
-/// <c>diff --stack NAME --base REF|DIR [--format text|markdown|json] [--out FILE]</c>: the offline semantic diff of the
-/// declared topology between a base (a folder of synthesized output, or a git ref built in a temporary worktree) and the
-/// working tree, with the rule findings introduced and fixed. No cluster, no credentials. Exit 1 when the change
-/// introduces an error-severity finding.
+/// <c>diff --stack NAME --base REF|DIR [--project PATH] [--format text|markdown|json] [--out FILE]</c>: the offline
+/// semantic diff of the declared topology between a base (a folder of synthesized output, or a git ref built in a
+/// temporary worktree) and the working tree, with the rule findings introduced and fixed. No cluster, no credentials.
+/// At a git ref, the project built is <c>--project</c>, else this program's own project (<see cref="StacksProjectLocator"/>).
+/// Exit 1 when the change introduces an error-severity finding.
 /// </summary>
 public sealed class DiffVerb : IVerb
 {
     public string Name => "diff";
 
-    public string Summary => "offline diff of the declared topology vs --base REF|DIR [--format text|markdown|json]";
+    public string Summary => "offline diff of the declared topology vs --base REF|DIR [--project PATH] [--format text|markdown|json]";
 
     public Task<int> RunAsync(VerbContext context)
     {
         var cl = new CommandLine(context.Args);
-        cl.AllowOnly("stack", "base", "format", "out");
+        cl.AllowOnly("stack", "base", "format", "out", "project");
         var format = cl.Get("format") ?? "text";
         if (format is not ("text" or "markdown" or "json"))
         {
@@ -44,7 +45,11 @@ public sealed class DiffVerb : IVerb
                     throw new UsageException($"--base '{baseSpec}' is not a folder, and this is not a git repository to find a ref in");
                 }
 
-                @base = SnapshotSources.FromGitRef(top.StdOut.Trim(), baseSpec, stack.Name, context.Error);
+                var root = top.StdOut.Trim();
+                // --project is given relative to the current directory; the base tree knows paths relative to its root.
+                var project = cl.Get("project") is { } p ? Path.GetRelativePath(root, Path.GetFullPath(p)).Replace('\\', '/') : null;
+                var programName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name;
+                @base = SnapshotSources.FromGitRef(root, baseSpec, stack.Name, context.Error, project, programName);
             }
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
@@ -53,7 +58,7 @@ public sealed class DiffVerb : IVerb
             return Task.FromResult(ExitCodes.BadInput);
         }
 
-        var head = SnapshotSources.FromStack(stack, findings);
+        var head = SnapshotSources.FromStack(stack, findings, new ClusterRegistry.Pulumi.PulumiProgramEmitter(options: ClusterRegistry.Pulumi.Program.ProgramOptions.ForProject(Directory.GetCurrentDirectory())));
         var report = TopologyDiff.Compare(@base, head);
         var text = DiffFormatter.Format(report, format);
         if (cl.Get("out") is { } outFile)

@@ -4,7 +4,7 @@ using ClusterRegistry.Probe.Budget;
 using ClusterRegistry.Probe.Failures;
 using ClusterRegistry.Probe.History;
 using ClusterRegistry.Probe.Oci;
-using ClusterRegistry.Probe.Report;
+using ClusterRegistry.Probe.Optional;
 using ClusterRegistry.Probe.Running;
 
 namespace ClusterRegistry.Cli.Verbs;
@@ -49,6 +49,12 @@ public sealed class ProbeVerb : IVerb
         if (!ProbeFeatures.KubernetesIsSupported && requests.Any(r => r.Via == ProbeVia.Kubernetes))
         {
             throw new UsageException("--via kubernetes " + ProbeFeatures.NativeHint);
+        }
+
+        if (requests.Any(r => r.Via == ProbeVia.Kubernetes) && OptionalPackages.Kubernetes is null)
+        {
+            // Said before anything runs, not as a failed pull: the stack project lacks ClusterRegistry.Probe.Kubernetes.
+            throw new UsageException(new OptionalPackageMissingException("probe --via kubernetes", OptionalPackages.KubernetesPackageId).Message);
         }
 
         var results = new List<ProbeResult>();
@@ -256,11 +262,21 @@ public sealed class ProbeVerb : IVerb
 
         var output = cl.Require("out");
         OutFileOption.Check("out", output);
+        ILatencyReportWriter writer;
+        try
+        {
+            writer = OptionalPackages.RequireReports();
+        }
+        catch (OptionalPackageMissingException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
         var (_, entries) = ReadHistory(cl);
         byte[] report;
         try
         {
-            report = LatencyReport.Render(entries, output);
+            report = writer.Render(entries, output);
         }
         catch (ArgumentException e)
         {

@@ -42,10 +42,21 @@ internal static class PulumiWrapper
         {
             // Pulumi would fail with "error running compiler"; say how to fix it, and let pulumi report the rest.
             context.Error.WriteLine($"warning: {missing} (the compiler named in Pulumi.yaml) does not exist; build it first:");
-            context.Error.WriteLine("  stacks/build-compiler.sh");
+            context.Error.WriteLine("  " + CompilerBuildStep());
         }
 
         context.Error.WriteLine("running: " + pulumi.Describe(args));
         return pulumi.Run(args) == 0 ? ExitCodes.Ok : ExitCodes.Findings;
     }
+
+    /// <summary>
+    /// The command that builds this program as the Pulumi compiler, as its project declares it
+    /// (<c>&lt;AssemblyMetadata Include="ClusterRegistry.CompilerBuild" Value="…" /&gt;</c>; the dotnet new template sets
+    /// <c>dotnet build -t:PulumiCompiler</c>), else a description of the step.
+    /// </summary>
+    internal static string CompilerBuildStep() =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ClusterRegistry.CompilerBuild" && !string.IsNullOrWhiteSpace(a.Value))?.Value
+        ?? "publish this stacks program to that path (dotnet publish -c Release -o <the folder Pulumi.yaml's compiler names>)";
 }

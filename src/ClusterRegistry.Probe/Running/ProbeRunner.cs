@@ -1,7 +1,7 @@
 using ClusterRegistry.Probe.Cri;
 using ClusterRegistry.Probe.Failures;
-using ClusterRegistry.Probe.Kubernetes;
 using ClusterRegistry.Probe.Oci;
+using ClusterRegistry.Probe.Optional;
 
 namespace ClusterRegistry.Probe.Running;
 
@@ -34,15 +34,9 @@ public static class ProbeRunner
 
             default:
             {
-                if (!ProbeFeatures.KubernetesIsSupported)
-                {
-                    throw new NotSupportedException("--via kubernetes " + ProbeFeatures.NativeHint);
-                }
-
-                using var k = new KubernetesPuller(request.Kubeconfig);
-                var nodes = request.Nodes.Count > 0 ? request.Nodes : await k.ListNodesAsync(ct).ConfigureAwait(false);
-                var tasks = nodes.Select(n => k.PullOnNodeAsync(request.Image, n, request.Namespace, budgetMs, request.Timeout, ct));
-                return (await Task.WhenAll(tasks).ConfigureAwait(false)).Select(r => Named(r, request)).ToArray();
+                // In the optional package ClusterRegistry.Probe.Kubernetes (KubernetesClient stays out of stack projects).
+                var results = await OptionalPackages.RequireKubernetes().PullAsync(request, ct).ConfigureAwait(false);
+                return results.Select(r => Named(r, request)).ToArray();
             }
         }
     }

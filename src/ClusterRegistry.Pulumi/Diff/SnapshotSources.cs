@@ -31,9 +31,11 @@ public static class SnapshotSources
     /// <summary>
     /// Checks out <paramref name="gitRef"/> into a temporary worktree, builds its stacks program and runs its compiler
     /// for <paramref name="stack"/>. Needs git and the .NET SDK; the ref must contain a stacks program with the
-    /// <c>compile</c> verb (refs before it cannot be compared this way: synthesize a folder instead).
+    /// <c>compile</c> verb (refs before it cannot be compared this way: synthesize a folder instead). Which project that is
+    /// comes from <see cref="StacksProjectLocator"/>: <paramref name="project"/> (relative to the repository root), else
+    /// the project of <paramref name="programName"/>, else the only stacks program in the tree.
     /// </summary>
-    public static TopologySnapshot FromGitRef(string repoRoot, string gitRef, string stack, TextWriter log)
+    public static TopologySnapshot FromGitRef(string repoRoot, string gitRef, string stack, TextWriter log, string? project = null, string? programName = null)
     {
         var verify = ProcessRunner.Run("git", new[] { "-C", repoRoot, "rev-parse", "--verify", "--quiet", gitRef + "^{commit}" });
         if (verify.ExitCode != 0)
@@ -49,10 +51,12 @@ public static class SnapshotSources
         {
             log.WriteLine($"diff: checking out {gitRef} ({commit[..12]}) into a temporary worktree");
             Check(ProcessRunner.Run("git", new[] { "-C", repoRoot, "worktree", "add", "--detach", "--quiet", tree, commit }), "git worktree add");
-            log.WriteLine("diff: building its stacks program");
-            Check(ProcessRunner.Run("dotnet", new[] { "build", Path.Combine(tree, "stacks", "Stacks.csproj"), "-c", "Release", "-nologo", "-v", "quiet" },
-                tree, timeout: TimeSpan.FromMinutes(15)), "dotnet build of the base");
-            var dll = Path.Combine(tree, "stacks", "bin", "Release", "net10.0", "stacks.dll");
+            var csproj = StacksProjectLocator.Locate(tree, project, programName);
+            var bin = Path.Combine(temp, "bin");
+            log.WriteLine($"diff: building its stacks program ({csproj})");
+            Check(ProcessRunner.Run("dotnet", new[] { "build", Path.Combine(tree, csproj), "-c", "Release", "-o", bin, "-nologo", "-v", "quiet" },
+                tree, timeout: TimeSpan.FromMinutes(15)), $"dotnet build of the base's {csproj}");
+            var dll = Path.Combine(bin, StacksProjectLocator.AssemblyNameOf(tree, csproj) + ".dll");
             var env = new Dictionary<string, string?> { ["PULUMI_STACK"] = null };
             var withFindings = ProcessRunner.Run("dotnet", new[] { dll, "compile", "--stack", stack, "--out", snapshots + "/" }, tree, env);
             // Exit 1: the base's compiler gate refused its error findings, but it wrote the snapshot, which is all a diff needs.

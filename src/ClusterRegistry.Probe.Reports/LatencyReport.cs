@@ -4,7 +4,7 @@ using System.Text;
 using ClusterRegistry.Probe.History;
 using ScottPlot;
 
-namespace ClusterRegistry.Probe.Report;
+namespace ClusterRegistry.Probe.Reports;
 
 /// <summary>
 /// Draws pull latency over time, one series per (image, node, via), with each image's budget as a dashed line and failed

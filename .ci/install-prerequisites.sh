@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
 # Installs the real parts the tests and the sandbox drive: containerd, the CNCF registry (docker-registry, the registry
 # inside Harbor), skopeo, htpasswd (apache2-utils), util-linux's unshare, and clang + zlib1g-dev for the Native AOT
-# probe binary (src/ClusterRegistry.Tool/build-native.sh). Idempotent; needs root for apt-get.
+# probe binary (src/ClusterRegistry.Tool/build-native.sh), through apt-get (root); and the csharp-ls language server
+# (dotnet tool, no root). Idempotent.
 set -euo pipefail
+
+# The csharp-ls language server (a dotnet tool on NuGet) for the editor test (tests/ClusterRegistry.Analyzers.Tests/Editor):
+# installed into the repository's .tools/ (git-ignored), not globally; no root needed.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+csharp_ls_version=0.28.0
+if ! "$root/.tools/csharp-ls/csharp-ls" --version 2>/dev/null | grep -q "$csharp_ls_version"; then
+  echo "installing: csharp-ls $csharp_ls_version (dotnet tool) into .tools/csharp-ls" >&2
+  rm -rf "$root/.tools/csharp-ls"
+  dotnet tool install csharp-ls --version "$csharp_ls_version" --tool-path "$root/.tools/csharp-ls" >/dev/null \
+    || echo "csharp-ls could not be installed; the editor test will skip and say so" >&2
+fi
 
 need=()
 command -v containerd >/dev/null 2>&1 || need+=(containerd)

@@ -1,20 +1,31 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using ClusterRegistry.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ClusterRegistry.Cli.Reporting;
 
 /// <summary>
-/// The severities a team configured for the CRG rules, read the way the compiler reads them for the analyzers, so that
-/// <c>check</c> in CI and the squiggles in the IDE agree: <c>dotnet_diagnostic.CRGxxx.severity</c> and
-/// <c>dotnet_analyzer_diagnostic.severity</c> from <c>.globalconfig</c> files and from the <c>.editorconfig</c> files that
-/// apply to the stack's source file (nearest file wins, <c>root = true</c> stops the walk, and editorconfig beats
-/// globalconfig). Values: <c>error</c>, <c>warning</c>, <c>suggestion</c>, <c>silent</c>, <c>none</c>, <c>default</c>.
+/// The severities a team configured for the CRG rules, read by Roslyn's own reader (<see cref="AnalyzerConfig"/> and
+/// <see cref="AnalyzerConfigSet"/>, what the compiler builds from the SDK's <c>EditorConfigFiles</c>), so that
+/// <c>check</c>, <c>check --repo</c> and <c>compile</c> in CI and the squiggles in the IDE agree to the character:
+/// section globs (<c>*</c>, <c>**</c>, <c>?</c>, <c>[abc]</c>, <c>{a,b}</c>, <c>{1..3}</c>), <c>root = true</c>,
+/// global configs (<c>.globalconfig</c>, or any file with <c>is_global = true</c>) with <c>global_level</c>, and
+/// conflicts between global configs, which unset the key as in the build.
+/// The files are the ones the .NET SDK passes to the compiler: <c>.editorconfig</c> and <c>.globalconfig</c> of the
+/// stack file's directory and every directory above it.
+/// Precedence is the compiler's (Roslyn's <c>AnalyzerOptionsExtensions.TryGetSeverityFromBulkConfiguration</c>):
+/// <c>dotnet_diagnostic.CRGxxx.severity</c> for the file (editorconfig over globalconfig), then
+/// <c>dotnet_analyzer_diagnostic.category-&lt;Category&gt;.severity</c>, then <c>dotnet_analyzer_diagnostic.severity</c>,
+/// then the rule's default. Values: <c>error</c>, <c>warning</c>, <c>suggestion</c>, <c>silent</c>, <c>none</c>,
+/// <c>default</c>; <c>silent</c> and <c>none</c> mean "not reported".
 /// </summary>
 public sealed class SeverityConfiguration
 {
+    private const string AllAnalyzersKey = "dotnet_analyzer_diagnostic.severity";
+
     private readonly string root;
-    private readonly Dictionary<string, IReadOnlyList<ConfigFile>> chains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AnalyzerConfigSet> sets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AnalyzerConfig?> files = new(StringComparer.Ordinal);
 
     private SeverityConfiguration(string root) => this.root = root;
 
@@ -23,203 +34,95 @@ public sealed class SeverityConfiguration
 
     /// <summary>
     /// The configured severity of <paramref name="finding"/> in <paramref name="file"/> (repository-relative, or null when
-    /// unknown: then <c>[*.cs]</c> sections of the root's files apply); null means "not reported".
+    /// unknown: then a file <c>Stack.cs</c> at the root stands for it); null means "not reported".
     /// </summary>
     public RuleSeverity? SeverityOf(Finding finding, string? file)
     {
-        var relative = file ?? "Stack.cs";
-        var directory = Path.GetDirectoryName(Path.Combine(root, relative)) ?? root;
-        string? configured = null;
-        string? all = null;
+        var source = Path.GetFullPath(Path.Combine(root, file ?? "Stack.cs"));
+        var set = SetFor(Path.GetDirectoryName(source) ?? root);
+        var options = set.GetOptionsForSourcePath(source);
+        return Map(Effective(finding.Rule, options, set.GlobalConfigOptions), finding.Severity);
+    }
 
-        // Globalconfig first, then editorconfig from the farthest to the nearest: later assignments win.
-        foreach (var config in ChainFor(directory))
+    /// <summary>The compiler's order: the rule's own key (this file's sections, then global), its category, all analyzers.</summary>
+    private static ReportDiagnostic Effective(RuleDescriptor rule, AnalyzerConfigOptionsResult file, AnalyzerConfigOptionsResult global)
+    {
+        if (file.TreeOptions.TryGetValue(rule.Id, out var specific) && specific != ReportDiagnostic.Default)
         {
-            var path = Path.GetRelativePath(config.Directory, Path.Combine(root, relative)).Replace('\\', '/');
-            foreach (var section in config.Sections)
+            return specific;
+        }
+
+        if (global.TreeOptions.TryGetValue(rule.Id, out specific) && specific != ReportDiagnostic.Default)
+        {
+            return specific;
+        }
+
+        foreach (var key in new[] { "dotnet_analyzer_diagnostic.category-" + rule.Category + ".severity", AllAnalyzersKey })
+        {
+            if ((file.AnalyzerOptions.TryGetValue(key, out var value) || global.AnalyzerOptions.TryGetValue(key, out value))
+                && ParseSeverity(value) is { } bulk)
             {
-                // A globalconfig's settings live before any section; an editorconfig's only inside matching sections.
-                var preamble = ReferenceEquals(section, config.Sections[0]);
-                if (config.IsGlobal ? !preamble : preamble || !section.Matches(path))
-                {
-                    continue;
-                }
-
-                if (section.Values.TryGetValue("dotnet_diagnostic." + finding.Id.ToLowerInvariant() + ".severity", out var v))
-                {
-                    configured = v;
-                }
-
-                if (section.Values.TryGetValue("dotnet_analyzer_diagnostic.severity", out var a))
-                {
-                    all = a;
-                }
+                return bulk;
             }
         }
 
-        return Parse(configured ?? all, finding.Severity);
+        return ReportDiagnostic.Default;
     }
 
-    private static RuleSeverity? Parse(string? value, RuleSeverity defaultSeverity) => value switch
+    /// <summary>The editorconfig severity words, as Roslyn's <c>EditorConfigSeverityStrings</c> reads them.</summary>
+    private static ReportDiagnostic? ParseSeverity(string value) => value.Trim().ToLowerInvariant() switch
     {
-        null or "default" => defaultSeverity,
-        "error" => RuleSeverity.Error,
-        "warning" => RuleSeverity.Warning,
-        "suggestion" or "info" => RuleSeverity.Info,
-        "silent" or "hidden" or "none" => null,
+        "default" => ReportDiagnostic.Default,
+        "error" => ReportDiagnostic.Error,
+        "warning" => ReportDiagnostic.Warn,
+        "suggestion" => ReportDiagnostic.Info,
+        "silent" or "refactoring" => ReportDiagnostic.Hidden,
+        "none" => ReportDiagnostic.Suppress,
+        _ => null,
+    };
+
+    private static RuleSeverity? Map(ReportDiagnostic severity, RuleSeverity defaultSeverity) => severity switch
+    {
+        ReportDiagnostic.Error => RuleSeverity.Error,
+        ReportDiagnostic.Warn => RuleSeverity.Warning,
+        ReportDiagnostic.Info => RuleSeverity.Info,
+        ReportDiagnostic.Hidden or ReportDiagnostic.Suppress => null,
         _ => defaultSeverity,
     };
 
-    private IReadOnlyList<ConfigFile> ChainFor(string directory)
+    /// <summary>The config set the compiler would build for a source file in <paramref name="directory"/>.</summary>
+    private AnalyzerConfigSet SetFor(string directory)
     {
-        if (chains.TryGetValue(directory, out var known))
+        if (sets.TryGetValue(directory, out var known))
         {
             return known;
         }
 
-        var editorconfigs = new List<ConfigFile>();
-        var globals = new List<ConfigFile>();
-        var stopEditorconfig = false;
+        var configs = new List<AnalyzerConfig>();
         for (var d = new DirectoryInfo(directory); d is not null; d = d.Parent)
         {
-            if (!stopEditorconfig && ConfigFile.TryRead(Path.Combine(d.FullName, ".editorconfig"), isGlobal: false) is { } e)
+            foreach (var name in new[] { ".editorconfig", ".globalconfig" })
             {
-                editorconfigs.Add(e);
-                stopEditorconfig = e.IsRoot;
-            }
-
-            if (ConfigFile.TryRead(Path.Combine(d.FullName, ".globalconfig"), isGlobal: true) is { } g)
-            {
-                globals.Add(g);
-            }
-
-            if (string.Equals(d.FullName.TrimEnd(Path.DirectorySeparatorChar), root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
-            {
-                break;
+                if (Read(Path.Combine(d.FullName, name)) is { } config)
+                {
+                    configs.Add(config);
+                }
             }
         }
 
-        editorconfigs.Reverse();
-        var chain = globals.Concat(editorconfigs).ToList();
-        chains[directory] = chain;
-        return chain;
+        var set = AnalyzerConfigSet.Create(configs);
+        sets[directory] = set;
+        return set;
     }
 
-    private sealed class ConfigFile
+    private AnalyzerConfig? Read(string path)
     {
-        public required string Directory { get; init; }
-
-        public required bool IsGlobal { get; init; }
-
-        public bool IsRoot { get; init; }
-
-        public required IReadOnlyList<Section> Sections { get; init; }
-
-        public static ConfigFile? TryRead(string path, bool isGlobal)
+        if (!files.TryGetValue(path, out var config))
         {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            var sections = new List<Section>();
-            var current = new Section("*");
-            sections.Add(current);
-            var isRoot = false;
-            foreach (var raw in File.ReadAllLines(path))
-            {
-                var line = raw.Trim();
-                if (line.Length == 0 || line[0] is '#' or ';')
-                {
-                    continue;
-                }
-
-                if (line[0] == '[' && line[^1] == ']')
-                {
-                    current = new Section(line[1..^1]);
-                    sections.Add(current);
-                    continue;
-                }
-
-                var eq = line.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    continue;
-                }
-
-                var key = line[..eq].Trim().ToLowerInvariant();
-                var value = line[(eq + 1)..].Trim();
-                var comment = value.IndexOfAny(['#', ';']);
-                value = (comment >= 0 ? value[..comment] : value).Trim().ToLowerInvariant();
-                if (ReferenceEquals(current, sections[0]) && key == "root")
-                {
-                    isRoot = value == "true";
-                }
-
-                // An analyzer severity may carry a ":severity" suffix in the older option form; keep only the value.
-                current.Values[key] = value.Split(':')[0];
-            }
-
-            return new ConfigFile { Directory = Path.GetDirectoryName(path)!, IsGlobal = isGlobal, IsRoot = isRoot, Sections = sections };
+            config = File.Exists(path) ? AnalyzerConfig.Parse(File.ReadAllText(path), path) : null;
+            files[path] = config;
         }
-    }
 
-    /// <summary>An editorconfig section: its glob as a regex over the path relative to the file's directory.</summary>
-    private sealed class Section(string glob)
-    {
-        private readonly Regex pattern = new("^" + GlobToRegex(glob.Contains('/', StringComparison.Ordinal) ? glob.TrimStart('/') : "**/" + glob) + "$", RegexOptions.CultureInvariant);
-
-        public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
-
-        public bool Matches(string relativePath) => pattern.IsMatch(relativePath);
-
-        private static string GlobToRegex(string glob)
-        {
-            var sb = new StringBuilder();
-            for (var i = 0; i < glob.Length; i++)
-            {
-                var c = glob[i];
-                switch (c)
-                {
-                    case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
-                        // "**/" matches zero or more directories; "**" elsewhere matches anything.
-                        if (i + 2 < glob.Length && glob[i + 2] == '/')
-                        {
-                            sb.Append("(?:.*/)?");
-                            i += 2;
-                        }
-                        else
-                        {
-                            sb.Append(".*");
-                            i++;
-                        }
-
-                        break;
-                    case '*':
-                        sb.Append("[^/]*");
-                        break;
-                    case '?':
-                        sb.Append("[^/]");
-                        break;
-                    case '{':
-                        var close = glob.IndexOf('}', i);
-                        if (close < 0)
-                        {
-                            sb.Append(@"\{");
-                            break;
-                        }
-
-                        var options = glob[(i + 1)..close].Split(',').Select(o => GlobToRegex(o));
-                        sb.Append("(?:").Append(string.Join("|", options)).Append(')');
-                        i = close;
-                        break;
-                    default:
-                        sb.Append(Regex.Escape(c.ToString()));
-                        break;
-                }
-            }
-
-            return sb.ToString();
-        }
+        return config;
     }
 }

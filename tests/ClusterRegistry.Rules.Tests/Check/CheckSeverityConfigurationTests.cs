@@ -99,6 +99,72 @@ public sealed class CheckSeverityConfigurationTests : IDisposable
         Assert.Equal("error", levels["CRG211"]);
     }
 
+    // Roslyn's reader (AnalyzerConfigSet) gives check the compiler's semantics; each feature below was misread or
+    // unsupported by a hand-written parser.
+
+    [Fact]
+    public async Task Brace_alternatives_match_the_stack_file_by_name()
+    {
+        Write(".editorconfig", "root = true\n[{OtherStack,SeedRunbookStack}.cs]\ndotnet_diagnostic.CRG211.severity = error\n[{OtherStack,Nothing}.cs]\ndotnet_diagnostic.CRG105.severity = none\n");
+        var (_, stdout) = await Check();
+        Assert.Contains("error CRG211", stdout);
+        Assert.Contains("error CRG105", stdout); // the second section names neither the seed file nor matches it
+    }
+
+    [Fact]
+    public async Task An_editorconfig_marked_is_global_applies_its_top_level_keys_everywhere()
+    {
+        Write(".editorconfig", "is_global = true\ndotnet_diagnostic.CRG211.severity = error\n");
+        var (_, stdout) = await Check();
+        Assert.Contains("error CRG211", stdout);
+    }
+
+    [Fact]
+    public async Task Top_level_keys_of_a_plain_editorconfig_apply_nowhere()
+    {
+        Write(".editorconfig", "root = true\ndotnet_diagnostic.CRG211.severity = error\n");
+        var (_, stdout) = await Check();
+        Assert.Contains("warning CRG211", stdout);
+    }
+
+    [Fact]
+    public async Task The_global_config_with_the_higher_global_level_wins()
+    {
+        Write(".globalconfig", "is_global = true\nglobal_level = 1\ndotnet_diagnostic.CRG211.severity = error\n");
+        Write(SeedFileDir + "/.editorconfig", "is_global = true\nglobal_level = 7\ndotnet_diagnostic.CRG211.severity = suggestion\n");
+        var (_, stdout) = await Check();
+        Assert.Contains("info CRG211", stdout);
+    }
+
+    [Fact]
+    public async Task Global_configs_that_conflict_at_the_same_level_unset_the_key_as_the_compiler_does()
+    {
+        Write(".globalconfig", "is_global = true\nglobal_level = 5\ndotnet_diagnostic.CRG211.severity = error\n");
+        Write(SeedFileDir + "/.editorconfig", "is_global = true\nglobal_level = 5\ndotnet_diagnostic.CRG211.severity = none\n");
+        var (_, stdout) = await Check();
+        Assert.Contains("warning CRG211", stdout); // neither value: the rule's default
+    }
+
+    [Fact]
+    public async Task Category_key_applies_before_the_all_analyzers_key()
+    {
+        Write(".editorconfig", "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.severity = error\ndotnet_analyzer_diagnostic.category-Spegel.severity = suggestion\n");
+        var (_, stdout) = await Check();
+        Assert.Contains("info CRG105", stdout);   // Spegel
+        Assert.Contains("info CRG106", stdout);   // Spegel
+        Assert.Contains("error CRG211", stdout);  // Talos: only the all-analyzers key applies
+    }
+
+    [Fact]
+    public async Task A_rule_key_in_a_global_config_beats_a_category_key_in_an_editorconfig()
+    {
+        Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CRG105.severity = warning\n");
+        Write(".editorconfig", "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.category-Spegel.severity = none\n");
+        var (_, stdout) = await Check();
+        Assert.Contains("warning CRG105", stdout);
+        Assert.DoesNotContain("CRG106", stdout);
+    }
+
     [Fact]
     public async Task Missing_config_root_is_bad_input()
     {

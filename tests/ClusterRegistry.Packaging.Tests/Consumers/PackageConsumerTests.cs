@@ -25,6 +25,15 @@ public sealed class PackageConsumerTests(LocalFeed feed, ITestOutputHelper outpu
         ["ClusterRegistry.Cli"] = "Show(typeof(ClusterRegistry.Cli.CliApp)); return await ClusterRegistry.Cli.CliApp.RunAsync([\"help\"], new ClusterRegistry.StackCatalog());",
         ["ClusterRegistry.Probe.Kubernetes"] = "Show(typeof(ClusterRegistry.Probe.Kubernetes.KubernetesPuller));",
         ["ClusterRegistry.Probe.Reports"] = "Show(typeof(ClusterRegistry.Probe.Reports.LatencyReport));",
+        // Compiled against the rule library privately: the rules must come, at run time, from the ClusterRegistry package.
+        ["ClusterRegistry.Repository"] = """
+            Show(typeof(ClusterRegistry.Repository.RepositoryScanner));
+            var repo = Directory.CreateTempSubdirectory("consumer-repo");
+            File.WriteAllText(Path.Combine(repo.FullName, "talconfig.yaml"), "clusterName: c\ntalosVersion: v1.11.0\nnodes:\n  - hostname: n1\n    ipAddress: 192.168.1.10\n    controlPlane: true\n");
+            var scan = ClusterRegistry.Repository.RepositoryScanner.Scan(repo.FullName);
+            Console.WriteLine($"files read: {scan.FilesRead}, findings: {scan.Check().Count}, imported as {ClusterRegistry.Repository.Import.StackImporter.Import(scan).ClassName}");
+            repo.Delete(true);
+            """,
     };
 
     [Fact]

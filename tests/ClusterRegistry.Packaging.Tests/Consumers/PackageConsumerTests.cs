@@ -129,6 +129,11 @@ public sealed class PackageConsumerTests(LocalFeed feed, ITestOutputHelper outpu
             output.WriteLine($"{package.Id}: exit {run.ExitCode}\n{run.StandardOutput}{run.StandardError}");
             Assert.True(run.ExitCode == 0, $"{package.Id}: the consumer exited {run.ExitCode}: {run.StandardOutput}{run.StandardError}");
             Assert.Contains("loaded ", run.StandardOutput);
+            if (package.Id == "ClusterRegistry.Repository")
+            {
+                // The scanner read the repository and the rules (from the ClusterRegistry package) ran on it.
+                Assert.Matches(@"files read: [1-9]\d*, findings: \d+, imported as \w+", run.StandardOutput);
+            }
         }
 
         // Every ClusterRegistry package in the private cache is this run's version, from this run's feed.

@@ -107,20 +107,20 @@ public sealed class GeneralRuleTests
         {
             Harbors = { new HarborInfo { Namespace = U<string>(), ServiceName = U<string>(), Tls = U<bool>(), ExternalUrl = U<string?>(), LoadBalancerIP = U<string?>(), ClusterIP = U<string?>(), ChartVersion = U<string?>(), ChartRepository = U<string>() } },
             Robots = { new RobotInfo { Permissions = { new PermissionInfo { Kind = U<string>(), Access = { new AccessInfo(U<string>(), U<string>()) } } }, Level = U<RobotLevelKind>(), DurationDays = U<int>() } },
-            Spegels = { new SpegelInfo { MirroredRegistries = { U<string>() }, PrependExisting = U<bool>(), ContainerdRegistryConfigPath = U<string?>(), Namespace = U<string>(), ChartVersion = U<string?>() } },
+            Spegels = { new SpegelInfo { MirroredRegistries = { U<string>() }, PrependExisting = U<bool>(), ContainerdRegistryConfigPath = U<string?>(), Namespace = U<string>(), ChartVersion = U<string?>(), ChartRepository = U<string>(), RegistryHostPort = U<int>(), RegistryNodePort = U<int>(), AdditionalMirrorTargets = { U<string>() } } },
             TalosPatches =
             {
                 new TalosPatchInfo
                 {
                     TalosVersion = U<string>(),
                     Mirrors = { new MirrorInfo { Key = U<string>(), Endpoints = { U<string>() }, SkipFallback = U<bool?>() } },
-                    RegistryConfigs = { new RegistryConfigInfo { Key = U<string>(), Auth = U<AuthInfo?>(), Tls = U<TlsInfo?>() } },
+                    RegistryConfigs = { new RegistryConfigInfo { Key = U<string>(), Auth = U<AuthInfo?>(), Tls = U<TlsInfo?>() }, new RegistryConfigInfo { Key = Val<string>.Known("*"), Tls = new TlsInfo { Ca = U<string?>(), ClientCertificate = U<string?>(), InsecureSkipVerify = U<bool?>() } } },
                     HostEntries = { new HostEntryInfo { Ip = U<string>(), Aliases = { U<string>() } } },
-                    CriCustomizations = { new CriCustomizationInfo { Content = U<string>() } },
+                    CriCustomizations = { new CriCustomizationInfo { Name = U<string>(), Content = U<string>() } },
                     Files = { new TalosFileInfo { Path = U<string>(), Content = U<string>() } },
                 },
             },
-            Probes = { new ProbeInfo { Image = U<string>(), BudgetSeconds = U<double>(), ExpectedSizeBytes = U<long?>(), LinkMegabitsPerSecond = U<double?>() } },
+            Probes = { new ProbeInfo { Image = U<string>(), BudgetSeconds = U<double>(), ExpectedSizeBytes = U<long?>(), LinkMegabitsPerSecond = U<double?>(), Nodes = { U<string>() } } },
         };
         Assert.Empty(RuleEngine.Run(s));
     }

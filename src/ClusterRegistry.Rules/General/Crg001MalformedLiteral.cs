@@ -32,7 +32,9 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             if (!s.FromRepository && r.Level.Is(RobotLevelKind.Project) && r.Project.TryGet(out var project) && string.IsNullOrWhiteSpace(project))
             {
-                findings.Add(Refuse(r, "Project", project ?? "null", "a project-level robot needs a Project", First(r.Project.Location, r.Level.Location)));
+                // An unset Project has no assignment of its own: the squiggle goes on Level = RobotLevel.Project.
+                var location = project is null ? First(r.Level.Location, r.Project.Location) : First(r.Project.Location, r.Level.Location);
+                findings.Add(Refuse(r, "Project", project ?? "null", "a project-level robot needs a Project", location));
             }
         }
 
@@ -132,7 +134,7 @@ public sealed class Crg001MalformedLiteral : Rule
             if (e.Aliases.Count == 0 && e.Aliases.IsComplete)
             {
                 var shown = e.Ip.TryGet(out var known) ? known : "";
-                findings.Add(Refuse(p, path + ".Aliases", shown, $"host entry '{shown}' has no alias: a host entry needs at least one", First(e.Aliases.Location, e.Location)));
+                findings.Add(Refuse(p, path + ".Aliases", shown, $"host entry '{shown}' has no alias: a host entry needs at least one", First(e.Location, e.Aliases.Location)));
             }
 
             for (var j = 0; j < e.Aliases.Count; j++)

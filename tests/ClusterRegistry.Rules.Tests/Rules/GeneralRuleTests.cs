@@ -124,4 +124,24 @@ public sealed class GeneralRuleTests
         };
         Assert.Empty(RuleEngine.Run(s));
     }
+
+    /// <summary>
+    /// The SDK's own input contract (x.y.z chart versions, chart repository URLs, CRI customisation names, names usable as
+    /// file names) is not applied to a repository written by hand: Flux accepts a version range. A false alarm there would
+    /// break a real repository's check.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 4)]
+    [InlineData(true, 0)]
+    public void The_SDK_input_contract_is_not_applied_to_a_repository(bool fromRepository, int expected)
+    {
+        var s = new TopologySnapshot
+        {
+            FromRepository = fromRepository,
+            Spegels = { new SpegelInfo { Name = "spegel", ChartVersion = Val<string?>.Known("0.x"), ChartRepository = "ghcr.io/spegel-org/helm-charts/spegel" } },
+            TalosPatches = { new TalosPatchInfo { Name = "a b", CriCustomizations = { new CriCustomizationInfo { Name = "customization", Content = "" } } } },
+        };
+        var findings = RuleEngine.Run(s).Where(f => f.Id is "CRG001" or "CRG002").ToList();
+        Assert.True(findings.Count == expected, string.Join("\n", findings));
+    }
 }

@@ -31,6 +31,7 @@ public static class RepositoryScanner
         {
             StackName = Val<string>.Known(Path.GetFileName(repo.Discovery.Root)),
             Location = new SourceFileLocation(".", 0),
+            FromRepository = true,
         };
 
         var yamlFiles = new List<RepositoryFile>();

@@ -1,3 +1,5 @@
+using ClusterRegistry.Rules;
+
 namespace ClusterRegistry;
 
 /// <summary>
@@ -15,8 +17,33 @@ public sealed class StackDefinitionException : Exception
         Reason = reason;
     }
 
+    private StackDefinitionException(Finding finding, string reason)
+        : this(finding.Resource, finding.PropertyPath, finding.Value ?? "", reason)
+    {
+        RuleId = finding.Id;
+    }
+
+    /// <summary>
+    /// The refusal for a finding of an input-validation rule (<see cref="RuleDescriptor.RefusesInput"/>): the finding's own
+    /// resource, property path, value and message (the message the analyzer and <c>check</c> show), then the rule ID.
+    /// </summary>
+    public static StackDefinitionException FromFinding(Finding finding, int more = 0)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var reason = $"{finding.Message} ({finding.Id})";
+        if (more > 0)
+        {
+            reason += $"; {more} more refused value(s), which `check` lists";
+        }
+
+        return new StackDefinitionException(finding, reason);
+    }
+
     public string Resource { get; }
     public string Property { get; }
     public string Value { get; }
     public string Reason { get; }
+
+    /// <summary>The rule whose finding this refusal is (e.g. <c>CRG001</c>), or null for a refusal no rule describes.</summary>
+    public string? RuleId { get; }
 }

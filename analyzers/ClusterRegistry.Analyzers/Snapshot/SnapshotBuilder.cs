@@ -201,6 +201,9 @@ namespace ClusterRegistry.Analyzers.Snapshot
         {
             s.Namespace = Str(a, "Namespace");
             s.ChartVersion = NStr(a, "ChartVersion");
+            s.ChartRepository = Str(a, "ChartRepository");
+            s.RegistryHostPort = Int(a, "RegistryHostPort");
+            s.RegistryNodePort = Int(a, "RegistryNodePort");
             s.MirroredRegistries = StrList(a, "MirroredRegistries");
             s.PrependExisting = Bool(a, "PrependExisting");
             s.ContainerdRegistryConfigPath = NStr(a, "ContainerdRegistryConfigPath");
@@ -230,6 +233,10 @@ namespace ClusterRegistry.Analyzers.Snapshot
                     m.OverridePath = NBool(mo, "OverridePath");
                     m.SkipFallback = NBool(mo, "SkipFallback");
                 }
+                else if (r.Resolve(e.Value) is SymConst { Value: null })
+                {
+                    m.IsNull = true;
+                }
                 else
                 {
                     m.Endpoints = new ValList<Val<string>> { HasUnknownEntries = true, Location = e.Location };
@@ -249,6 +256,10 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 {
                     c.Auth = Nested(co, "Auth", Auth);
                     c.Tls = Nested(co, "Tls", Tls);
+                }
+                else if (r.Resolve(e.Value) is SymConst { Value: null })
+                {
+                    c.IsNull = true;
                 }
                 else
                 {
@@ -335,6 +346,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         {
             InsecureSkipVerify = NBool(o, "InsecureSkipVerify"),
             Ca = NStr(o, "Ca"),
+            ClientCertificate = NStr(o, "ClientCertificate"),
             ClientKey = Secret(o, "ClientKey"),
             Location = location,
         };
@@ -342,6 +354,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         private void FillProbe(ProbeInfo p, SymObject a)
         {
             p.Image = Str(a, "Image");
+            p.Nodes = StrList(a, "Nodes");
             var budget = r.Property(a, "Budget");
             p.BudgetSeconds = budget is SymConst { Value: TimeSpan ts }
                 ? Val<double>.Known(ts.TotalSeconds, PropertyLocation(a, "Budget"))

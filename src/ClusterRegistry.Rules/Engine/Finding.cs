@@ -7,8 +7,9 @@ public sealed class Finding
 {
     private static readonly IReadOnlyDictionary<string, string> NoFix = new Dictionary<string, string>();
 
-    public Finding(RuleDescriptor rule, string resource, string propertyPath, string message, object? location, IReadOnlyDictionary<string, string>? fix = null)
+    public Finding(RuleDescriptor rule, string resource, string propertyPath, string message, object? location, IReadOnlyDictionary<string, string>? fix = null, string? value = null)
     {
+        Value = value;
         Rule = rule;
         Resource = resource;
         PropertyPath = propertyPath;
@@ -40,6 +41,12 @@ public sealed class Finding
     /// has no fix or the fix cannot be computed. Fits Roslyn's <c>Diagnostic.Properties</c>.
     /// </summary>
     public IReadOnlyDictionary<string, string> Fix { get; }
+
+    /// <summary>
+    /// The offending value as written, when the finding is about one value (every finding of a
+    /// <see cref="RuleDescriptor.RefusesInput"/> rule carries it: <c>synth</c>'s refusal names it); otherwise null.
+    /// </summary>
+    public string? Value { get; }
 
     public override string ToString() => Id + " " + Resource + " " + PropertyPath + ": " + Message;
 }

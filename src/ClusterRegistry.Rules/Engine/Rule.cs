@@ -18,6 +18,10 @@ public abstract class Rule
     protected Finding Report(ResourceInfo resource, string path, string message, object? location, IReadOnlyDictionary<string, string>? fix = null) =>
         new(Descriptor, resource.Label, path, message, location ?? resource.Location, fix);
 
+    /// <summary>A finding about one bad value (<paramref name="value"/> as written; <c>synth</c>'s refusal names it).</summary>
+    protected Finding Refuse(ResourceInfo resource, string path, string value, string message, object? location, IReadOnlyDictionary<string, string>? fix = null) =>
+        new(Descriptor, resource.Label, path, message, location ?? resource.Location, fix, value);
+
     /// <summary>Fix data from key/value pairs.</summary>
     protected static IReadOnlyDictionary<string, string> FixData(params string[] keyValues)
     {

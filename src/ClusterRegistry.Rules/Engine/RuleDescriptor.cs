@@ -6,8 +6,9 @@ public sealed class RuleDescriptor
     /// <summary>Base of every help link: the rule's page in the repository.</summary>
     public const string HelpLinkBase = "https://github.com/clusterregistry/clusterregistry/blob/main/docs/rules/";
 
-    public RuleDescriptor(string id, string title, RuleSeverity defaultSeverity, string category, string description)
+    public RuleDescriptor(string id, string title, RuleSeverity defaultSeverity, string category, string description, bool refusesInput = false)
     {
+        RefusesInput = refusesInput;
         Id = id;
         Title = title;
         DefaultSeverity = defaultSeverity;
@@ -28,6 +29,13 @@ public sealed class RuleDescriptor
 
     /// <summary>Why it breaks (a sentence or two).</summary>
     public string Description { get; }
+
+    /// <summary>
+    /// True for the input-validation rules (CRG001, CRG002, CRG110, CRG206): a value no configuration could make work.
+    /// <c>synth</c> and <c>compile</c> refuse a stack with one of their findings (exit 2, naming resource, property and
+    /// value, with the finding's own message); the analyzer and <c>check</c> report the same finding.
+    /// </summary>
+    public bool RefusesInput { get; }
 
     /// <summary>Absolute link to <c>docs/rules/&lt;Id&gt;.md</c>.</summary>
     public string HelpLink => HelpLinkBase + Id + ".md";

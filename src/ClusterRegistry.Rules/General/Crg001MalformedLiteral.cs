@@ -1,132 +1,292 @@
 using System.Collections.Generic;
+using System.Globalization;
 using ClusterRegistry.Rules.Topology;
 using ClusterRegistry.Rules.Values;
 
 namespace ClusterRegistry.Rules.General;
 
-/// <summary>CRG001: an IP, hostname, CIDR, URL, image reference, Talos version or registry key literal is malformed.</summary>
+/// <summary>
+/// CRG001: a value no configuration could make work: an IP, host name, DNS label, CIDR, URL, path, port, image reference,
+/// chart or Talos version that does not parse, or a value the model needs that is missing. An input-validation rule:
+/// <c>synth</c> and <c>compile</c> refuse the stack on its findings (exit 2).
+/// </summary>
 public sealed class Crg001MalformedLiteral : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG001", "Malformed IP, hostname, CIDR, URL or image reference", RuleSeverity.Error, "General",
-        "A value that must be an IP address, host name, CIDR, http(s) URL, image reference or Talos version does not parse; the rendered configuration would be rejected or silently wrong.");
+    public static readonly RuleDescriptor Id = new("CRG001", "Malformed or missing value", RuleSeverity.Error, "General",
+        "A value that must be an IP address, host name, DNS-1123 label, CIDR, http(s) or oci:// URL, absolute path, port, image reference, chart version or Talos version does not parse, or a value the model needs is missing: the rendered configuration would be rejected or silently wrong, so synth refuses the stack.",
+        refusesInput: true);
+
+    private const string Dns1123 = "is not a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)";
 
     public override RuleDescriptor Descriptor => Id;
 
     public override IEnumerable<Finding> Evaluate(TopologySnapshot s)
     {
+        var findings = new List<Finding>();
         foreach (var h in s.Harbors)
         {
-            foreach (var f in Ip(h, "LoadBalancerIP", h.LoadBalancerIP))
-            {
-                yield return f;
-            }
-
-            foreach (var f in Ip(h, "ClusterIP", h.ClusterIP))
-            {
-                yield return f;
-            }
-
-            if (h.ServiceSubnet.TryGet(out var subnet) && subnet is not null && !Cidr.TryParse(subnet, out _))
-            {
-                yield return Report(h, "ServiceSubnet", $"ServiceSubnet '{subnet}' is not a CIDR such as 10.43.0.0/16", h.ServiceSubnet.Location);
-            }
-
-            if (h.ExternalUrl.TryGet(out var ext) && ext is not null && !EndpointUrl.TryParse(ext, out _, out var err))
-            {
-                yield return Report(h, "ExternalUrl", $"ExternalUrl '{ext}' is not an http(s) URL: {err}", h.ExternalUrl.Location);
-            }
+            Harbor(s, h, findings);
         }
 
-        foreach (var p in s.TalosPatches)
+        foreach (var r in s.Robots)
         {
-            if (p.TalosVersion.TryGet(out var tv) && !TalosVersionValue.TryParse(tv, out _))
+            if (!s.FromRepository && r.Level.Is(RobotLevelKind.Project) && r.Project.TryGet(out var project) && string.IsNullOrWhiteSpace(project))
             {
-                yield return Report(p, "TalosVersion", $"TalosVersion '{tv}' is not a Talos version such as v1.11", p.TalosVersion.Location);
-            }
-
-            for (var i = 0; i < p.Nodes.Count; i++)
-            {
-                if (p.Nodes[i].TryGet(out var n) && IpAddress.Explain(n) is { } why)
-                {
-                    yield return Report(p, Topo.Index("Nodes", i), $"node '{n}' is not an IP address: {why}", p.Nodes[i].Location);
-                }
-            }
-
-            for (var i = 0; i < p.HostEntries.Count; i++)
-            {
-                var e = p.HostEntries[i];
-                var path = Topo.Index("ExtraHostEntries", i);
-                if (e.Ip.TryGet(out var ip) && IpAddress.Explain(ip) is { } why)
-                {
-                    yield return Report(p, path + ".Ip", $"host entry IP '{ip}' is not an IP address: {why}", First(e.Ip.Location, e.Location));
-                }
-
-                for (var j = 0; j < e.Aliases.Count; j++)
-                {
-                    if (e.Aliases[j].TryGet(out var alias) && !HostName.IsValid(alias))
-                    {
-                        yield return Report(p, path + "." + Topo.Index("Aliases", j), $"host alias '{alias}' is not a valid host name", First(e.Aliases[j].Location, e.Location));
-                    }
-                }
-            }
-
-            for (var i = 0; i < p.Mirrors.Count; i++)
-            {
-                var m = p.Mirrors[i];
-                var path = Topo.Entry("Mirrors", m.Key, i);
-                if (m.Key.TryGet(out var key) && !MirrorKey.IsValid(key, out var problem, out var stripped) && stripped is null)
-                {
-                    if (!(key.IndexOf("://", System.StringComparison.Ordinal) >= 0 || key.IndexOf('/') >= 0))
-                    {
-                        yield return Report(p, path, $"mirror key '{key}' {problem}; keys are host[:port] or *", First(m.Key.Location, m.Location));
-                    }
-                }
-
-                for (var j = 0; j < m.Endpoints.Count; j++)
-                {
-                    if (m.Endpoints[j].TryGet(out var ep) && !EndpointUrl.TryParse(ep, out _, out var err))
-                    {
-                        yield return Report(p, path + "." + Topo.Index("Endpoints", j), $"mirror endpoint '{ep}' is not an http(s) URL: {err}", First(m.Endpoints[j].Location, m.Location));
-                    }
-                }
-            }
-
-            for (var i = 0; i < p.RegistryConfigs.Count; i++)
-            {
-                var rc = p.RegistryConfigs[i];
-                if (rc.Key.TryGet(out var key) && !MirrorKey.IsValid(key, out var problem, out var stripped) && stripped is null &&
-                    !(key.IndexOf("://", System.StringComparison.Ordinal) >= 0 || key.IndexOf('/') >= 0))
-                {
-                    yield return Report(p, Topo.Entry("RegistryConfig", rc.Key, i), $"registry config key '{key}' {problem}; keys are the endpoint host[:port]", First(rc.Key.Location, rc.Location));
-                }
+                // An unset Project has no assignment of its own: the squiggle goes on Level = RobotLevel.Project.
+                var location = project is null ? First(r.Level.Location, r.Project.Location) : First(r.Project.Location, r.Level.Location);
+                findings.Add(Refuse(r, "Project", project ?? "null", "a project-level robot needs a Project", location));
             }
         }
 
         foreach (var sp in s.Spegels)
         {
-            for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
-            {
-                if (sp.AdditionalMirrorTargets[i].TryGet(out var t) && !EndpointUrl.TryParse(t, out _, out var err))
-                {
-                    yield return Report(sp, Topo.Index("AdditionalMirrorTargets", i), $"mirror target '{t}' is not an http(s) URL: {err}", sp.AdditionalMirrorTargets[i].Location);
-                }
-            }
+            Spegel(s, sp, findings);
+        }
+
+        foreach (var p in s.TalosPatches)
+        {
+            Talos(s, p, findings);
         }
 
         foreach (var pr in s.Probes)
         {
             if (pr.Image.TryGet(out var image) && !ImageReference.TryParse(image, out _, out var err))
             {
-                yield return Report(pr, "Image", $"image reference '{image}' is malformed: {err}", pr.Image.Location);
+                findings.Add(Refuse(pr, "Image", image, $"image reference '{image}' is malformed: {err}", pr.Image.Location));
+            }
+
+            Nodes(pr, pr.Nodes, findings);
+        }
+
+        return findings;
+    }
+
+    private void Harbor(TopologySnapshot s, HarborInfo h, List<Finding> findings)
+    {
+        Label(h, "Namespace", h.Namespace, findings);
+        Label(h, "ServiceName", h.ServiceName, findings);
+        Ip(h, "LoadBalancerIP", h.LoadBalancerIP, findings);
+        Ip(h, "ClusterIP", h.ClusterIP, findings);
+        if (h.ServiceSubnet.TryGet(out var subnet) && subnet is not null && !Cidr.TryParse(subnet, out _))
+        {
+            findings.Add(Refuse(h, "ServiceSubnet", subnet, $"ServiceSubnet '{subnet}' is not a CIDR such as 10.43.0.0/16", h.ServiceSubnet.Location));
+        }
+
+        if (h.ExternalUrl.TryGet(out var ext) && ext is not null && !EndpointUrl.TryParse(ext, out _, out var err))
+        {
+            findings.Add(Refuse(h, "ExternalUrl", ext, $"ExternalUrl '{ext}' is not an http(s) URL: {err}", h.ExternalUrl.Location));
+        }
+
+        Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
+    }
+
+    private void Spegel(TopologySnapshot s, SpegelInfo sp, List<Finding> findings)
+    {
+        Label(sp, "Namespace", sp.Namespace, findings);
+        Chart(s, sp, sp.ChartRepository, sp.ChartVersion, findings);
+        for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
+        {
+            var target = sp.AdditionalMirrorTargets[i];
+            if (!target.TryGet(out var t))
+            {
+                continue;
+            }
+
+            var path = Topo.Index("AdditionalMirrorTargets", i);
+            var location = First(target.Location, sp.AdditionalMirrorTargets.Location);
+            if (!EndpointUrl.TryParse(t, out var url, out var err))
+            {
+                findings.Add(Refuse(sp, path, t, $"mirror target '{t}' is not an http(s) URL: {err}", location));
+            }
+            else if (url.Path.Length > 0 || url.Query is not null || url.HasUserInfo)
+            {
+                findings.Add(Refuse(sp, path, t, $"mirror target '{t}' has a path, query or user info: Spegel accepts only scheme://host[:port]", location));
+            }
+        }
+
+        if (sp.ContainerdRegistryConfigPath.TryGet(out var configPath) && configPath is not null && !IsAbsolutePath(configPath))
+        {
+            findings.Add(Refuse(sp, "ContainerdRegistryConfigPath", configPath,
+                $"ContainerdRegistryConfigPath '{configPath}' is not an absolute path such as /etc/cri/conf.d/hosts", sp.ContainerdRegistryConfigPath.Location));
+        }
+
+        Port(sp, "RegistryHostPort", sp.RegistryHostPort, findings);
+        Port(sp, "RegistryNodePort", sp.RegistryNodePort, findings);
+    }
+
+    private void Talos(TopologySnapshot s, TalosPatchInfo p, List<Finding> findings)
+    {
+        if (p.TalosVersion.TryGet(out var tv) && !TalosVersionValue.TryParse(tv, out _))
+        {
+            findings.Add(Refuse(p, "TalosVersion", tv, $"TalosVersion '{tv}' is not a Talos version such as v1.11", p.TalosVersion.Location));
+        }
+
+        Nodes(p, p.Nodes, findings);
+        for (var i = 0; i < p.HostEntries.Count; i++)
+        {
+            var e = p.HostEntries[i];
+            var path = Topo.Index("ExtraHostEntries", i);
+            if (e.Ip.TryGet(out var ip) && IpAddress.Explain(ip) is { } why)
+            {
+                findings.Add(Refuse(p, path + ".Ip", ip, $"host entry IP '{ip}' is not an IP address: {why}", First(e.Ip.Location, e.Location)));
+            }
+
+            if (e.Aliases.Count == 0 && e.Aliases.IsComplete)
+            {
+                var shown = e.Ip.TryGet(out var known) ? known : "";
+                findings.Add(Refuse(p, path + ".Aliases", shown, $"host entry '{shown}' has no alias: a host entry needs at least one", First(e.Location, e.Aliases.Location)));
+            }
+
+            for (var j = 0; j < e.Aliases.Count; j++)
+            {
+                if (e.Aliases[j].TryGet(out var alias) && !HostName.IsValid(alias))
+                {
+                    findings.Add(Refuse(p, path + "." + Topo.Index("Aliases", j), alias, $"host alias '{alias}' is not a valid host name", First(e.Aliases[j].Location, e.Location)));
+                }
+            }
+        }
+
+        for (var i = 0; i < p.Mirrors.Count; i++)
+        {
+            var m = p.Mirrors[i];
+            var path = Topo.Entry("Mirrors", m.Key, i);
+            if (m.Key.TryGet(out var key) && !MirrorKey.IsValid(key, out var problem, out var stripped) && stripped is null && !HasSchemeOrPath(key))
+            {
+                findings.Add(Refuse(p, path, key, $"mirror key '{key}' {problem}; keys are host[:port] or *", First(m.Key.Location, m.Location)));
+            }
+
+            if (m.IsNull)
+            {
+                findings.Add(Refuse(p, path, "null", "a mirror cannot be null: give it a TalosMirror with its endpoints", m.Location));
+            }
+
+            for (var j = 0; j < m.Endpoints.Count; j++)
+            {
+                if (m.Endpoints[j].TryGet(out var ep) && !EndpointUrl.TryParse(ep, out _, out var err))
+                {
+                    findings.Add(Refuse(p, path + "." + Topo.Index("Endpoints", j), ep, $"mirror endpoint '{ep}' is not an http(s) URL: {err}", First(m.Endpoints[j].Location, m.Location)));
+                }
+            }
+        }
+
+        for (var i = 0; i < p.RegistryConfigs.Count; i++)
+        {
+            var rc = p.RegistryConfigs[i];
+            var path = Topo.Entry("RegistryConfig", rc.Key, i);
+            if (rc.Key.TryGet(out var key) && !MirrorKey.IsValid(key, out var problem, out var stripped) && stripped is null && !HasSchemeOrPath(key))
+            {
+                findings.Add(Refuse(p, path, key, $"registry config key '{key}' {problem}; keys are the endpoint host[:port]", First(rc.Key.Location, rc.Location)));
+            }
+
+            if (rc.IsNull)
+            {
+                findings.Add(Refuse(p, path, "null", "a registry config cannot be null: give it a TalosRegistryConfig with its auth or TLS settings", rc.Location));
+            }
+
+            if (rc.Key.Is("*") && rc.Tls.TryGet(out var tls) && tls is not null && HasTlsSettings(tls))
+            {
+                findings.Add(Refuse(p, path + ".Tls", "*",
+                    "Talos does not support TLS settings for the wildcard host * (wildcard host TLS configuration is not supported): key the TLS settings on the endpoint host",
+                    First(rc.Tls.Location, rc.Location)));
+            }
+        }
+
+        for (var i = 0; i < p.Files.Count; i++)
+        {
+            var f = p.Files[i];
+            if (f.Path.TryGet(out var filePath) && !IsAbsolutePath(filePath))
+            {
+                findings.Add(Refuse(p, Topo.Index("Files", i) + ".Path", filePath, $"file path '{filePath}' is not an absolute path such as /var/etc/example.conf", First(f.Path.Location, f.Location)));
+            }
+        }
+
+        if (!s.FromRepository)
+        {
+            for (var i = 0; i < p.CriCustomizations.Count; i++)
+            {
+                var c = p.CriCustomizations[i];
+                if (c.Name.TryGet(out var name) && (!IsDns1123Label(name) || name == "customization"))
+                {
+                    findings.Add(Refuse(p, Topo.Index("CriCustomizations", i) + ".Name", name,
+                        $"CRI customization name '{name}' is not a lowercase DNS-1123 label other than the reserved 'customization'", First(c.Name.Location, c.Location)));
+                }
             }
         }
     }
 
-    private IEnumerable<Finding> Ip(ResourceInfo r, string property, Val<string?> value)
+    private void Chart(TopologySnapshot s, ResourceInfo r, Val<string> repository, Val<string?> version, List<Finding> findings)
+    {
+        // The SDK's input contract: a repository written by hand may name its chart source and version as Flux allows (ranges).
+        if (s.FromRepository)
+        {
+            return;
+        }
+
+        if (repository.TryGet(out var repo) && !IsChartRepository(repo))
+        {
+            findings.Add(Refuse(r, "ChartRepository", repo ?? "null", $"ChartRepository '{repo}' is not an http(s) or oci:// URL", repository.Location));
+        }
+
+        if (version.TryGet(out var v) && v is not null && !ChartVersion.TryParse(v, out _))
+        {
+            findings.Add(Refuse(r, "ChartVersion", v, $"ChartVersion '{v}' is not a chart version such as 1.17.1", version.Location));
+        }
+    }
+
+    private void Nodes(ResourceInfo r, ValList<Val<string>> nodes, List<Finding> findings)
+    {
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].TryGet(out var n) && IpAddress.Explain(n) is { } why)
+            {
+                findings.Add(Refuse(r, Topo.Index("Nodes", i), n, $"node '{n}' is not an IP address: {why}", First(nodes[i].Location, nodes.Location)));
+            }
+        }
+    }
+
+    private void Ip(ResourceInfo r, string property, Val<string?> value, List<Finding> findings)
     {
         if (value.TryGet(out var ip) && ip is not null && IpAddress.Explain(ip) is { } why)
         {
-            yield return Report(r, property, $"{property} '{ip}' is not an IP address: {why}", value.Location);
+            findings.Add(Refuse(r, property, ip, $"{property} '{ip}' is not an IP address: {why}", value.Location));
         }
     }
+
+    private void Label(ResourceInfo r, string property, Val<string> value, List<Finding> findings)
+    {
+        if (value.TryGet(out var label) && !IsDns1123Label(label))
+        {
+            findings.Add(Refuse(r, property, label ?? "null", $"{property} '{label}' {Dns1123}", value.Location));
+        }
+    }
+
+    private void Port(ResourceInfo r, string property, Val<int> value, List<Finding> findings)
+    {
+        if (value.TryGet(out var port) && (port < 1 || port > 65535))
+        {
+            var text = port.ToString(CultureInfo.InvariantCulture);
+            findings.Add(Refuse(r, property, text, $"{property} {text} is not a port between 1 and 65535", value.Location));
+        }
+    }
+
+    private static bool HasTlsSettings(TlsInfo tls) =>
+        (tls.Ca.TryGet(out var ca) && ca is not null) ||
+        (tls.ClientCertificate.TryGet(out var cert) && cert is not null) ||
+        (tls.ClientKey.TryGet(out var key) && key is not null) ||
+        tls.InsecureSkipVerify.Is(true);
+
+    private static bool HasSchemeOrPath(string key) => key.IndexOf("://", System.StringComparison.Ordinal) >= 0 || key.IndexOf('/') >= 0;
+
+    /// <summary>An absolute path that does not climb out with <c>..</c>.</summary>
+    public static bool IsAbsolutePath(string? path) => path is not null && path.StartsWith("/", System.StringComparison.Ordinal) && path.IndexOf("..", System.StringComparison.Ordinal) < 0;
+
+    /// <summary>A Kubernetes DNS-1123 label: lowercase letters, digits and '-', 1 to 63 characters, starting and ending alphanumeric.</summary>
+    public static bool IsDns1123Label(string? value) =>
+        value is { Length: > 0 and <= 63 } && value.IndexOf('.') < 0 && HostName.IsValid(value) && value == value.ToLowerInvariant();
+
+    /// <summary>An http(s) URL, or <c>oci://host/path</c>.</summary>
+    public static bool IsChartRepository(string? url) =>
+        url is not null && (url.StartsWith("oci://", System.StringComparison.Ordinal)
+            ? EndpointUrl.TryParse("https://" + url.Substring("oci://".Length), out _)
+            : EndpointUrl.TryParse(url, out _));
 }

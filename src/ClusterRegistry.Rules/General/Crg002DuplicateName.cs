@@ -1,16 +1,20 @@
 using System.Collections.Generic;
+using System.Linq;
 using ClusterRegistry.Rules.Topology;
 
 namespace ClusterRegistry.Rules.General;
 
 /// <summary>
-/// CRG002: the model refuses a resource while the stack is built: two resources of one kind share a name in a stack, or
-/// a resource is created before the stack's constructor runs (a field initialiser).
+/// CRG002: the model refuses a resource or a list: two resources of one kind share a name in a stack, a name cannot be a
+/// file name (it holds a space or a slash, or is <c>.</c>/<c>..</c>), a list holds a value twice, or a resource is created
+/// before the stack's constructor runs (a field initialiser). An input-validation rule: <c>synth</c> refuses the stack on
+/// its findings (exit 2).
 /// </summary>
 public sealed class Crg002DuplicateName : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG002", "Two resources of one kind share a name", RuleSeverity.Error, "General",
-        "Resource names are unique per kind within a stack: rendered files, Pulumi URNs and Helm release names are derived from them.");
+    public static readonly RuleDescriptor Id = new("CRG002", "Duplicate or unusable name, value listed twice, or resource created outside the constructor", RuleSeverity.Error, "General",
+        "Resource names are unique per kind within a stack and end up in file names, Pulumi URNs and Helm release names, so they cannot hold spaces or slashes; node and registry lists hold each value once; resources are created inside the constructor of a Stack subclass.",
+        refusesInput: true);
 
     public override RuleDescriptor Descriptor => Id;
 
@@ -28,8 +32,18 @@ public sealed class Crg002DuplicateName : Rule
         {
             if (r.CreatedOutsideConstructor)
             {
-                yield return Report(r, "", $"{r.Label} is created before the stack's constructor runs (a field or property initialiser, or a static constructor): the model refuses it, resources must be created inside the constructor of a Stack subclass", r.Location);
+                yield return Refuse(r, "", r.Kind, $"{r.Label} is created before the stack's constructor runs (a field or property initialiser, or a static constructor): the model refuses it, resources must be created inside the constructor of a Stack subclass", r.Location);
                 continue;
+            }
+
+            if (!s.FromRepository && UsableAsFileName(r) && r.Name.TryGet(out var fileName) && !IsFileName(fileName))
+            {
+                yield return Refuse(r, "name", fileName, $"{r.Kind} name '{fileName}' is not usable as a file name: no spaces or slashes, and not . or ..", First(r.Name.Location, r.Location));
+            }
+
+            if (!s.FromRepository && r is ProjectInfo p && p.ProjectName.TryGet(out var projectName) && projectName is not null && !IsFileName(projectName))
+            {
+                yield return Refuse(r, "ProjectName", projectName, $"ProjectName '{projectName}' is not usable as a name: no spaces or slashes, and not . or ..", First(p.ProjectName.Location, r.Location));
             }
 
             // Two declarations that may not both run (alternative constructors, two branches) are not a duplicate.
@@ -41,11 +55,53 @@ public sealed class Crg002DuplicateName : Rule
             var key = r.Kind + "\n" + name;
             if (seen.ContainsKey(key))
             {
-                yield return Report(r, "name", $"two {r.Kind} resources are named '{name}' in this stack", First(r.Name.Location, r.Location));
+                yield return Refuse(r, "name", name, $"two {r.Kind} resources are named '{name}' in this stack", First(r.Name.Location, r.Location));
             }
             else
             {
                 seen[key] = r;
+            }
+        }
+
+        foreach (var p in s.TalosPatches)
+        {
+            foreach (var f in Twice(p, "Nodes", p.Nodes, "node"))
+            {
+                yield return f;
+            }
+        }
+
+        foreach (var sp in s.Spegels)
+        {
+            foreach (var f in Twice(sp, "MirroredRegistries", sp.MirroredRegistries, "registry"))
+            {
+                yield return f;
+            }
+        }
+
+        foreach (var pr in s.Probes)
+        {
+            foreach (var f in Twice(pr, "Nodes", pr.Nodes, "node"))
+            {
+                yield return f;
+            }
+        }
+    }
+
+    /// <summary>The resources whose name the renderers use in file names (Spegel's and the probe's are fixed or not rendered).</summary>
+    private static bool UsableAsFileName(ResourceInfo r) => r is HarborInfo || r is ProjectInfo || r is RobotInfo || r is TalosPatchInfo;
+
+    private static bool IsFileName(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value != "." && value != ".." && !value!.Any(c => char.IsWhiteSpace(c) || c == '/' || c == '\\');
+
+    private IEnumerable<Finding> Twice(ResourceInfo r, string property, ValList<Val<string>> list, string what)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].TryGet(out var v) && !seen.Add(v))
+            {
+                yield return Refuse(r, Topo.Index(property, i), v, $"{what} '{v}' is listed twice in {property}", First(list[i].Location, list.Location));
             }
         }
     }

@@ -8,7 +8,8 @@ namespace ClusterRegistry.Rules.Spegel;
 public sealed class Crg110InvalidMirroredRegistry : Rule
 {
     public static readonly RuleDescriptor Id = new("CRG110", "Invalid MirroredRegistries entry", RuleSeverity.Error, "Spegel",
-        "Entries must be http(s) URLs without path, query, user info or trailing slash, or a single bare wildcard (_default or *).");
+        "Entries must be http(s) URLs without path, query, user info or trailing slash, or a single bare wildcard (_default or *).",
+        refusesInput: true);
 
     public override RuleDescriptor Descriptor => Id;
 
@@ -29,14 +30,14 @@ public sealed class Crg110InvalidMirroredRegistry : Rule
                 var loc = First(e.Location, sp.MirroredRegistries.Location);
                 if (!RegistryUrl.TryParse(text, out var entry, out var error, out var suggestion))
                 {
-                    yield return Report(sp, path, $"MirroredRegistries entry '{text}' is invalid: {error}" + (suggestion is null ? "" : $"; use '{suggestion}'"),
+                    yield return Refuse(sp, path, text, $"MirroredRegistries entry '{text}' is invalid: {error}" + (suggestion is null ? "" : $"; use '{suggestion}'"),
                         loc, suggestion is null ? null : FixData("replacement", suggestion));
                     continue;
                 }
 
                 if (entry.IsWildcard && ++wildcards > 1)
                 {
-                    yield return Report(sp, path, $"MirroredRegistries entry '{text}' is a second wildcard; Spegel allows only one of _default and *", loc);
+                    yield return Refuse(sp, path, text, $"MirroredRegistries entry '{text}' is a second wildcard; Spegel allows only one of _default and *", loc);
                 }
             }
         }

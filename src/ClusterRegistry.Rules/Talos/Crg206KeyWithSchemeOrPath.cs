@@ -8,7 +8,8 @@ namespace ClusterRegistry.Rules.Talos;
 public sealed class Crg206KeyWithSchemeOrPath : Rule
 {
     public static readonly RuleDescriptor Id = new("CRG206", "Mirror key contains a scheme, path or trailing slash", RuleSeverity.Error, "Talos",
-        "Mirror and registry config keys are host[:port] (or * for mirrors): the registry as image references name it.");
+        "Mirror and registry config keys are host[:port] (or * for mirrors): the registry as image references name it.",
+        refusesInput: true);
 
     public override RuleDescriptor Descriptor => Id;
 
@@ -21,7 +22,7 @@ public sealed class Crg206KeyWithSchemeOrPath : Rule
                 var m = p.Mirrors[i];
                 if (Check(m.Key, out var problem, out var stripped))
                 {
-                    yield return Report(p, Topo.Entry("Mirrors", m.Key, i),
+                    yield return Refuse(p, Topo.Entry("Mirrors", m.Key, i), m.Key.Value,
                         $"mirror key '{m.Key.Value}' {problem}: keys are host[:port] as image references name the registry" + (stripped is null ? "" : $"; use '{stripped}'"),
                         First(m.Key.Location, m.Location), stripped is null ? null : FixData("replacement", stripped));
                 }
@@ -32,7 +33,7 @@ public sealed class Crg206KeyWithSchemeOrPath : Rule
                 var rc = p.RegistryConfigs[i];
                 if (Check(rc.Key, out var problem, out var stripped))
                 {
-                    yield return Report(p, Topo.Entry("RegistryConfig", rc.Key, i),
+                    yield return Refuse(p, Topo.Entry("RegistryConfig", rc.Key, i), rc.Key.Value,
                         $"registry config key '{rc.Key.Value}' {problem}: keys are the endpoint host[:port]" + (stripped is null ? "" : $"; use '{stripped}'"),
                         First(rc.Key.Location, rc.Location), stripped is null ? null : FixData("replacement", stripped));
                 }

@@ -13,4 +13,7 @@ public sealed class ProbeInfo : ResourceInfo
     public Val<long?> ExpectedSizeBytes { get; set; } = Val<long?>.Known(null);
 
     public Val<double?> LinkMegabitsPerSecond { get; set; } = Val<double?>.Known(null);
+
+    /// <summary><c>Nodes</c> the probe runs on (empty: every node of the stack's Talos patches).</summary>
+    public ValList<Val<string>> Nodes { get; set; } = new();
 }

@@ -9,6 +9,15 @@ public sealed class SpegelInfo : ResourceInfo
 
     public Val<string?> ChartVersion { get; set; } = Val<string?>.Known(null);
 
+    /// <summary><c>ChartRepository</c>: an http(s) or <c>oci://</c> URL.</summary>
+    public Val<string> ChartRepository { get; set; } = "oci://ghcr.io/spegel-org/helm-charts/spegel";
+
+    /// <summary><c>RegistryHostPort</c> (the hostPort mirrors point at).</summary>
+    public Val<int> RegistryHostPort { get; set; } = 30020;
+
+    /// <summary><c>RegistryNodePort</c> (<c>service.registry.nodePort</c>).</summary>
+    public Val<int> RegistryNodePort { get; set; } = 30021;
+
     /// <summary><c>MirroredRegistries</c>: each element with its own location.</summary>
     public ValList<Val<string>> MirroredRegistries { get; set; } = new();
 

@@ -57,6 +57,9 @@ public sealed class MirrorInfo
 
     public Val<bool?> SkipFallback { get; set; } = Val<bool?>.Known(null);
 
+    /// <summary>True when the entry's value is <c>null</c> (<c>["key"] = null</c>): the model refuses it.</summary>
+    public bool IsNull { get; set; }
+
     /// <summary>Where the entry is written (the <c>["key"] = new TalosMirror {...}</c> initializer).</summary>
     public object? Location { get; set; }
 }
@@ -70,6 +73,9 @@ public sealed class RegistryConfigInfo
     public Val<AuthInfo?> Auth { get; set; } = Val<AuthInfo?>.Known(null);
 
     public Val<TlsInfo?> Tls { get; set; } = Val<TlsInfo?>.Known(null);
+
+    /// <summary>True when the entry's value is <c>null</c> (<c>["host"] = null</c>): the model refuses it.</summary>
+    public bool IsNull { get; set; }
 
     public object? Location { get; set; }
 }
@@ -127,6 +133,9 @@ public sealed class TlsInfo
     public Val<bool?> InsecureSkipVerify { get; set; } = Val<bool?>.Known(null);
 
     public Val<string?> Ca { get; set; } = Val<string?>.Known(null);
+
+    /// <summary><c>ClientCertificate</c> (PEM, not secret).</summary>
+    public Val<string?> ClientCertificate { get; set; } = Val<string?>.Known(null);
 
     public Val<SecretInfo?> ClientKey { get; set; } = Val<SecretInfo?>.Known(null);
 

@@ -43,4 +43,12 @@ public sealed class TopologySnapshot
     /// <see cref="ValList{T}.HasUnknownEntries"/> in effect). "Something is missing" rules stay silent.
     /// </summary>
     public bool HasUnknownResources { get; set; }
+
+    /// <summary>
+    /// True when the snapshot was read from an existing Flux/Talos repository (<c>check --repo</c>), not from a stack's C#:
+    /// the checks of the SDK's own input contract (chart versions written as <c>x.y.z</c>, chart repository URLs, resource
+    /// names usable as file names, CRI customisation names) do not apply to values written by hand in YAML, where Flux
+    /// accepts version ranges and names are the objects' own.
+    /// </summary>
+    public bool FromRepository { get; set; }
 }

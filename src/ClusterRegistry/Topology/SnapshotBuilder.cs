@@ -51,6 +51,9 @@ public static class SnapshotBuilder
                 Location = Where(s),
                 Namespace = s.Args.Namespace,
                 ChartVersion = Val<string?>.Known(s.Args.ChartVersion),
+                ChartRepository = s.Args.ChartRepository,
+                RegistryHostPort = s.Args.RegistryHostPort,
+                RegistryNodePort = s.Args.RegistryNodePort,
                 PrependExisting = s.Args.PrependExisting,
                 ContainerdRegistryConfigPath = Val<string?>.Known(s.Args.ContainerdRegistryConfigPath),
                 MirroredRegistries = new ValList<Val<string>>(s.Args.MirroredRegistries.Select(K)),
@@ -76,6 +79,7 @@ public static class SnapshotBuilder
                 BudgetSeconds = p.Args.Budget.TotalSeconds,
                 ExpectedSizeBytes = Val<long?>.Known(p.Args.ExpectedSizeBytes),
                 LinkMegabitsPerSecond = Val<double?>.Known(p.Args.LinkMegabitsPerSecond),
+                Nodes = new ValList<Val<string>>(p.Args.Nodes.Select(K)),
             });
         }
 
@@ -186,13 +190,15 @@ public static class SnapshotBuilder
             };
             foreach (var (key, mirror) in a.Mirrors)
             {
-                info.Mirrors.Add(new MirrorInfo
-                {
-                    Key = key,
-                    Endpoints = new ValList<Val<string>>(mirror.Endpoints.Select(K)),
-                    OverridePath = Val<bool?>.Known(mirror.OverridePath),
-                    SkipFallback = Val<bool?>.Known(mirror.SkipFallback),
-                });
+                info.Mirrors.Add(mirror is null
+                    ? new MirrorInfo { Key = key, IsNull = true }
+                    : new MirrorInfo
+                    {
+                        Key = key,
+                        Endpoints = new ValList<Val<string>>(mirror.Endpoints.Select(K)),
+                        OverridePath = Val<bool?>.Known(mirror.OverridePath),
+                        SkipFallback = Val<bool?>.Known(mirror.SkipFallback),
+                    });
             }
 
             foreach (var (key, config) in a.RegistryConfig)
@@ -200,12 +206,14 @@ public static class SnapshotBuilder
                 info.RegistryConfigs.Add(new RegistryConfigInfo
                 {
                     Key = key,
+                    IsNull = config is null,
                     Auth = Val<AuthInfo?>.Known(config?.Auth is { } auth ? Auth(auth, t.Stack) : null),
                     Tls = Val<TlsInfo?>.Known(config?.Tls is { } tls
                         ? new TlsInfo
                         {
                             InsecureSkipVerify = Val<bool?>.Known(tls.InsecureSkipVerify),
                             Ca = Val<string?>.Known(tls.Ca),
+                            ClientCertificate = Val<string?>.Known(tls.ClientCertificate),
                             ClientKey = Val<SecretInfo?>.Known(SecretOf(tls.ClientKey)),
                         }
                         : null),

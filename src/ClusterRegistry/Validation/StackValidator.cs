@@ -1,290 +1,36 @@
-using ClusterRegistry.Harbor;
-using ClusterRegistry.Probes;
-using ClusterRegistry.Rules.Values;
-using ClusterRegistry.Spegel;
-using ClusterRegistry.Talos;
+using ClusterRegistry.Rules;
+using ClusterRegistry.Topology;
 
 namespace ClusterRegistry.Validation;
 
 /// <summary>
-/// Checks every value of a stack that renderers rely on — IP addresses, host names, CIDRs, URLs, image references,
-/// Talos versions, duplicate names — and throws a <see cref="StackDefinitionException"/> naming the resource, the
-/// property and the value of the first problem. <c>synth</c> runs it before rendering, so nothing is written for a bad
-/// stack. Semantic misconfigurations (a ClusterIP outside the service CIDR, Spegel without prependExisting, …) are
-/// rules (<c>check</c>), not validation: a value here is bad when no configuration could make it work.
+/// The input check <c>synth</c> and <c>compile</c> run before rendering: a thin adapter over the rule engine. It builds the
+/// stack's snapshot as <c>check</c> does, runs the input-validation rules (<see cref="RuleDescriptor.RefusesInput"/>:
+/// CRG001 malformed or missing values, CRG002 duplicate or unusable names, CRG110 invalid Spegel registries, CRG206 mirror
+/// keys with a scheme or path) and refuses the stack on their first finding with a <see cref="StackDefinitionException"/>
+/// carrying that finding's resource, property path, value and message. So every refusal is one rule, with one message, that
+/// the analyzer also shows on the value in the IDE and <c>check</c> also reports. Semantic misconfigurations (a ClusterIP
+/// outside the service CIDR, Spegel without prependExisting, …) are the other rules: reported, never refused.
 /// </summary>
 public static class StackValidator
 {
-    /// <summary>Throws on the first invalid value, in declaration order.</summary>
-    public static void Validate(Stack stack)
+    /// <summary>The input-validation rules, in ID order.</summary>
+    public static IReadOnlyList<Rule> Rules { get; } = RuleCatalog.All.Where(r => r.Descriptor.RefusesInput).ToArray();
+
+    /// <summary>Every finding that refuses the stack, in the rule engine's order (rule, resource, property path).</summary>
+    public static IReadOnlyList<Finding> Refusals(Stack stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        foreach (var r in stack.Resources)
-        {
-            switch (r)
-            {
-                case HarborRegistry h:
-                    Label(h, "Name", h.Name, allowDots: true);
-                    Harbor(h);
-                    break;
-                case HarborProject p:
-                    Label(p, "ProjectName", p.ProjectName, allowDots: true);
-                    break;
-                case RobotAccount robot:
-                    Label(robot, "Name", robot.Name, allowDots: true);
-                    if (robot.Args.Level == RobotLevel.Project && string.IsNullOrWhiteSpace(robot.Args.Project))
-                    {
-                        Fail(robot, "Project", robot.Args.Project, "a project-level robot needs a Project");
-                    }
-
-                    break;
-                case SpegelRelease s:
-                    Spegel(s);
-                    break;
-                case TalosMachinePatch t:
-                    Label(t, "Name", t.Name, allowDots: true);
-                    Talos(t);
-                    break;
-                case PullLatencyProbe probe:
-                    if (!ImageReference.TryParse(probe.Args.Image, out _, out var imageError))
-                    {
-                        Fail(probe, "Image", probe.Args.Image, "expected an image reference such as registry.example/project/app:tag: " + imageError);
-                    }
-
-                    foreach (var n in probe.Args.Nodes)
-                    {
-                        Ip(probe, "Nodes", n);
-                    }
-
-                    Duplicates(probe, "Nodes", probe.Args.Nodes);
-                    break;
-            }
-        }
+        return RuleEngine.Run(SnapshotBuilder.Build(stack), Rules);
     }
 
-    private static void Harbor(HarborRegistry h)
+    /// <summary>Throws on the first refusal; its message says how many more there are.</summary>
+    public static void Validate(Stack stack)
     {
-        var a = h.Args;
-        Dns1123(h, "Namespace", a.Namespace);
-        Dns1123(h, "ServiceName", a.ServiceName);
-        OptionalIp(h, "LoadBalancerIP", a.LoadBalancerIP);
-        OptionalIp(h, "ClusterIP", a.ClusterIP);
-        if (a.ServiceSubnet is not null && !Cidr.TryParse(a.ServiceSubnet, out _))
+        var refusals = Refusals(stack);
+        if (refusals.Count > 0)
         {
-            Fail(h, "ServiceSubnet", a.ServiceSubnet, "expected a CIDR block such as 10.43.0.0/16");
-        }
-
-        if (a.ExternalUrl is not null && !EndpointUrl.TryParse(a.ExternalUrl, out _))
-        {
-            Fail(h, "ExternalUrl", a.ExternalUrl, "expected an http(s) URL such as http://192.168.1.105");
-        }
-
-        if (!IsChartRepository(a.ChartRepository))
-        {
-            Fail(h, "ChartRepository", a.ChartRepository, "expected an http(s) or oci:// URL");
-        }
-
-        Version(h, "ChartVersion", a.ChartVersion);
-    }
-
-    private static void Spegel(SpegelRelease s)
-    {
-        var a = s.Args;
-        Dns1123(s, "Namespace", a.Namespace);
-        if (!IsChartRepository(a.ChartRepository))
-        {
-            Fail(s, "ChartRepository", a.ChartRepository, "expected an http(s) or oci:// URL");
-        }
-
-        Version(s, "ChartVersion", a.ChartVersion);
-        foreach (var registry in a.MirroredRegistries)
-        {
-            if (!RegistryUrl.TryParse(registry, out _, out var error, out var suggestion))
-            {
-                Fail(s, "MirroredRegistries", registry, error + (suggestion is null ? "" : $" (did you mean {suggestion}?)"));
-            }
-        }
-
-        if (a.MirroredRegistries.Count(r => r is "_default" or "*") > 1)
-        {
-            Fail(s, "MirroredRegistries", string.Join(", ", a.MirroredRegistries), "only one wildcard (_default or *) is allowed");
-        }
-
-        Duplicates(s, "MirroredRegistries", a.MirroredRegistries);
-        foreach (var target in a.AdditionalMirrorTargets)
-        {
-            if (!EndpointUrl.TryParse(target, out var u) || u.Path.Length > 0 || u.Query is not null || u.HasUserInfo)
-            {
-                Fail(s, "AdditionalMirrorTargets", target, "expected scheme://host[:port] with http or https and no path (Spegel rejects paths)");
-            }
-        }
-
-        if (a.ContainerdRegistryConfigPath is { } path && (!path.StartsWith('/') || path.Contains("..", StringComparison.Ordinal)))
-        {
-            Fail(s, "ContainerdRegistryConfigPath", path, "expected an absolute path such as /etc/cri/conf.d/hosts");
-        }
-
-        Port(s, "RegistryHostPort", a.RegistryHostPort);
-        Port(s, "RegistryNodePort", a.RegistryNodePort);
-    }
-
-    private static void Talos(TalosMachinePatch t)
-    {
-        var a = t.Args;
-        if (!TalosVersion.TryParse(a.TalosVersion, out _))
-        {
-            Fail(t, "TalosVersion", a.TalosVersion, "expected a Talos version such as v1.11");
-        }
-
-        foreach (var n in a.Nodes)
-        {
-            Ip(t, "Nodes", n);
-        }
-
-        Duplicates(t, "Nodes", a.Nodes);
-        foreach (var (registry, mirror) in a.Mirrors)
-        {
-            if (!MirrorKey.IsValid(registry, out var problem, out _))
-            {
-                Fail(t, "Mirrors", registry, "expected a registry host[:port] as in image references, or *: " + problem);
-            }
-
-            if (mirror is null)
-            {
-                Fail(t, $"Mirrors[{registry}]", "null", "a mirror cannot be null");
-            }
-
-            foreach (var endpoint in mirror!.Endpoints)
-            {
-                if (!EndpointUrl.TryParse(endpoint, out _, out var error))
-                {
-                    Fail(t, $"Mirrors[{registry}].Endpoints", endpoint, "expected an http(s) URL: " + error);
-                }
-            }
-        }
-
-        foreach (var (host, config) in a.RegistryConfig)
-        {
-            if (!MirrorKey.IsValid(host, out var problem, out _))
-            {
-                Fail(t, "RegistryConfig", host, "expected the endpoint host[:port] containerd dials: " + problem);
-            }
-
-            if (config is null)
-            {
-                Fail(t, $"RegistryConfig[{host}]", "null", "a registry config cannot be null");
-            }
-
-            if (host == "*" && config!.Tls is { } tls &&
-                (tls.Ca is not null || tls.ClientCertificate is not null || tls.ClientKey is not null || tls.InsecureSkipVerify == true))
-            {
-                Fail(t, "RegistryConfig", host, "Talos does not support TLS settings for the wildcard host * (wildcard host TLS configuration is not supported)");
-            }
-        }
-
-        foreach (var entry in a.ExtraHostEntries)
-        {
-            Ip(t, "ExtraHostEntries.Ip", entry.Ip);
-            if (entry.Aliases.Count == 0)
-            {
-                Fail(t, "ExtraHostEntries.Aliases", entry.Ip, "a host entry needs at least one alias");
-            }
-
-            foreach (var alias in entry.Aliases)
-            {
-                if (!HostName.IsValid(alias))
-                {
-                    Fail(t, "ExtraHostEntries.Aliases", alias, "expected a host name");
-                }
-            }
-        }
-
-        foreach (var f in a.Files)
-        {
-            if (!f.Path.StartsWith('/') || f.Path.Contains("..", StringComparison.Ordinal))
-            {
-                Fail(t, "Files.Path", f.Path, "expected an absolute path");
-            }
-        }
-
-        foreach (var c in a.CriCustomizations)
-        {
-            if (!IsDns1123Label(c.Name) || c.Name == "customization")
-            {
-                Fail(t, "CriCustomizations.Name", c.Name, "expected a lowercase name other than the reserved 'customization'");
-            }
+            throw StackDefinitionException.FromFinding(refusals[0], refusals.Count - 1);
         }
     }
-
-    private static void Ip(Resource r, string property, string? value)
-    {
-        if (IpAddress.Explain(value) is { } why)
-        {
-            Fail(r, property, value, "expected an IPv4 or IPv6 address: " + why);
-        }
-    }
-
-    private static void OptionalIp(Resource r, string property, string? value)
-    {
-        if (value is not null)
-        {
-            Ip(r, property, value);
-        }
-    }
-
-    private static void Dns1123(Resource r, string property, string? value)
-    {
-        if (!IsDns1123Label(value))
-        {
-            Fail(r, property, value, "expected a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)");
-        }
-    }
-
-    private static void Label(Resource r, string property, string? value, bool allowDots)
-    {
-        // Names end up in rendered paths (talos/patches/global/NAME.yaml): no separators, and not "." or "..".
-        if (string.IsNullOrWhiteSpace(value) || value is "." or ".." || value.Any(c => char.IsWhiteSpace(c) || c is '/' or '\\' || (!allowDots && c == '.')))
-        {
-            Fail(r, property, value, "expected a name without spaces or slashes");
-        }
-    }
-
-    private static void Version(Resource r, string property, string? value)
-    {
-        if (value is not null && !ChartVersion.TryParse(value, out _))
-        {
-            Fail(r, property, value, "expected a chart version such as 1.17.1");
-        }
-    }
-
-    private static void Port(Resource r, string property, int port)
-    {
-        if (port is < 1 or > 65535)
-        {
-            Fail(r, property, port.ToString(System.Globalization.CultureInfo.InvariantCulture), "expected a port between 1 and 65535");
-        }
-    }
-
-    private static void Duplicates(Resource r, string property, IEnumerable<string> values)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var v in values)
-        {
-            if (!seen.Add(v))
-            {
-                Fail(r, property, v, "listed twice");
-            }
-        }
-    }
-
-    private static bool IsDns1123Label(string? value) =>
-        value is { Length: > 0 and <= 63 } && !value.Contains('.') && HostName.IsValid(value) && value == value.ToLowerInvariant();
-
-    private static bool IsChartRepository(string? url) =>
-        url is not null && (url.StartsWith("oci://", StringComparison.Ordinal)
-            ? EndpointUrl.TryParse("https://" + url["oci://".Length..], out _)
-            : EndpointUrl.TryParse(url, out _));
-
-    private static void Fail(Resource r, string property, string? value, string reason) =>
-        throw new StackDefinitionException($"{r.Kind} '{r.Name}'", property, value ?? "null", reason);
 }

@@ -40,7 +40,8 @@ public class DifferentialTests
             iter: samples,
             threads: 1,
             print: Print);
-        output.WriteLine($"{stats.Stacks} stacks, {stats.ConstantOnly} constant-only, {stats.Refused} refused by check; findings: analyzer {stats.AnalyzerFindings}, check {stats.CheckFindings}");
+        output.WriteLine($"{stats.Stacks} stacks, {stats.ConstantOnly} constant-only, {stats.Refused} refused by check; findings: analyzer {stats.AnalyzerFindings}, check {stats.CheckFindings}, of which invalid input (synth refuses) {stats.InvalidInputFindings}");
+        Assert.True(stats.InvalidInputFindings > 0, "the grammar produced no value synth refuses");
         // The grammar must reach both sides of the comparison, or the test proves nothing.
         Assert.True(stats.ConstantOnly > 0 && stats.Stacks > stats.ConstantOnly, "the grammar produced no mix of constant-only and other stacks");
         Assert.True(stats.AnalyzerFindings > 0 && stats.CheckFindings > stats.AnalyzerFindings, "no findings to compare");
@@ -53,7 +54,11 @@ public class DifferentialTests
         public int Refused;
         public int AnalyzerFindings;
         public int CheckFindings;
+        public int InvalidInputFindings;
     }
+
+    /// <summary>The input-validation rules: a stack with one of their findings is one synth refuses (exit 2).</summary>
+    private static readonly string[] RefusingRules = { "CRG001", "CRG002", "CRG110", "CRG206" };
 
     private static string ClassName(int i) => "G" + i;
 
@@ -83,6 +88,7 @@ public class DifferentialTests
 
             Interlocked.Add(ref stats.AnalyzerFindings, analyzer.Count);
             Interlocked.Add(ref stats.CheckFindings, check.Findings.Count);
+            Interlocked.Add(ref stats.InvalidInputFindings, check.Findings.Count(f => RefusingRules.Contains(f.Id)));
             var extra = analyzer.Except(check.Findings).ToList();
             Assert.True(extra.Count == 0, $"{ClassName(i)}: the analyzer reports what check does not:\n  {string.Join("\n  ", extra)}\ncheck:\n  {string.Join("\n  ", check.Findings)}");
             if (specs[i].ConstantOnly)

@@ -119,8 +119,14 @@ public static class StackGrammar
 
         """;
 
-    private static readonly string[] Paths = { "/etc/cri/conf.d/hosts", "/var/lib/hosts", "/etc/cri/conf.d", "/etc/containerd/certs.d" };
-    private static readonly string[] RegistryPool = { "https://docker.io", "http://192.168.1.105", "https://192.168.1.105", "ghcr.io", "not a url", "http://192.168.1.105:5000" };
+    private static readonly string[] Paths = { "/etc/cri/conf.d/hosts", "/var/lib/hosts", "/etc/cri/conf.d", "/etc/containerd/certs.d", "etc/cri/conf.d/hosts" };
+
+    // Values synth refuses (the input-validation rules) next to good ones: the analyzer and check must agree on them too.
+    private static readonly int[] Ports = { 30020, 30021, 8080, 0, 70000, -1 };
+    private static readonly string[] Namespaces = { "kube-system", "spegel", "Kube-System", "spegel_system", "a-very-long-namespace-name-that-goes-on-past-the-sixty-three-limit" };
+    private static readonly string[] ChartRepositories = { "oci://ghcr.io/spegel-org/helm-charts/spegel", "https://spegel-org.github.io/spegel", "ghcr.io/spegel-org/helm-charts/spegel", "ftp://charts.example" };
+    private static readonly string[] MirrorTargets = { "https://mirror.lan", "http://192.168.1.105:5000", "http://192.168.1.105/v2", "mirror.lan", "https://user@mirror.lan" };
+    private static readonly string[] RegistryPool = { "https://docker.io", "http://192.168.1.105", "https://192.168.1.105", "ghcr.io", "not a url", "http://192.168.1.105:5000", "https://harbor/v2/proxy", "_default", "*" };
 
     private static string Bool(bool b) => b ? "true" : "false";
 
@@ -159,7 +165,17 @@ public static class StackGrammar
         (1, BoolGen.Select(b => new Piece($"Tweaks.Prepend(ARGS, {Bool(b)});", false))),
         (1, BoolGen.Select(b => new Piece($"var all = new List<SpegelArgs> {{ ARGS }}; all[0].PrependExisting = {Bool(b)};", false))),
         (1, BoolGen.Select(b => new Piece($"Action flip = () => ARGS.PrependExisting = {Bool(b)}; flip();", false))),
-        (1, Gen.Select(BoolGen, BoolGen, (b, c) => new Piece($"if (Environment.ProcessorCount {(c ? ">" : "<")} 0) {{ ARGS.PrependExisting = {Bool(b)}; }}", false))));
+        (1, Gen.Select(BoolGen, BoolGen, (b, c) => new Piece($"if (Environment.ProcessorCount {(c ? ">" : "<")} 0) {{ ARGS.PrependExisting = {Bool(b)}; }}", false))),
+        (2, Gen.OneOf(Ports).Select(p => new Piece($"ARGS.RegistryHostPort = {p};", true))),
+        (1, Gen.OneOf(Ports).Select(p => new Piece($"ARGS.RegistryNodePort = {p};", true))),
+        // A compound write to a property still at its default is not modelled (the object's later reads become unknown):
+        // after an explicit write it is.
+        (1, Gen.OneOf(Ports).Select(p => new Piece($"ARGS.RegistryHostPort += {p};", false))),
+        (1, Gen.OneOf(Ports).Select(p => new Piece($"ARGS.RegistryNodePort = 30021; ARGS.RegistryNodePort += {p};", true))),
+        (2, Gen.OneOf(Namespaces).Select(n => new Piece($"ARGS.Namespace = {Str(n)};", true))),
+        (1, Gen.OneOf(ChartRepositories).Select(r => new Piece($"ARGS.ChartRepository = {Str(r)};", true))),
+        (2, Gen.OneOf(MirrorTargets).Select(t => new Piece($"ARGS.AdditionalMirrorTargets.Add({Str(t)});", true))),
+        (1, Gen.OneOf(Ports).Select(p => new Piece($"ARGS.RegistryNodePort = Environment.ProcessorCount > 0 ? {p} : 30021;", false))));
 
     public static readonly Gen<StackSpec> Stack =
         Gen.Select(

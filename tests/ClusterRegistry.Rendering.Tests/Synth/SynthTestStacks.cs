@@ -18,16 +18,16 @@ public static class SynthTestStacks
     public static IReadOnlyDictionary<string, (string Resource, string Property, string Value)> Broken { get; } =
         new Dictionary<string, (string, string, string)>
         {
-            ["bad-ip"] = ("TalosMachinePatch 'machine-network'", "Nodes", "192.168.1.300"),
-            ["bad-hostname"] = ("TalosMachinePatch 'machine-network'", "ExtraHostEntries.Aliases", "harbor_svc!"),
+            ["bad-ip"] = ("TalosMachinePatch 'machine-network'", "Nodes[2]", "192.168.1.300"),
+            ["bad-hostname"] = ("TalosMachinePatch 'machine-network'", "ExtraHostEntries[0].Aliases[1]", "harbor_svc!"),
             ["bad-cidr"] = ("HarborRegistry 'harbor'", "ServiceSubnet", "10.43.0.0/33"),
-            ["bad-url"] = ("TalosMachinePatch 'machine-network'", "Mirrors[192.168.1.105].Endpoints", "harbor.harbor.svc.cluster.local"),
-            ["bad-registry-url"] = ("SpegelRelease 'spegel'", "MirroredRegistries", "https://harbor/v2/proxy-docker.io"),
+            ["bad-url"] = ("TalosMachinePatch 'machine-network'", "Mirrors[\"192.168.1.105\"].Endpoints[1]", "harbor.harbor.svc.cluster.local"),
+            ["bad-registry-url"] = ("SpegelRelease 'spegel'", "MirroredRegistries[2]", "https://harbor/v2/proxy-docker.io"),
             ["bad-image"] = ("PullLatencyProbe 'pull-latency'", "Image", "192.168.1.105/Library/MyApp:v1"),
             ["duplicate-name"] = ("RobotAccount 'cluster-pull'", "Name", "cluster-pull"),
-            ["duplicate-node"] = ("TalosMachinePatch 'machine-network'", "Nodes", "192.168.1.98"),
+            ["duplicate-node"] = ("TalosMachinePatch 'machine-network'", "Nodes[3]", "192.168.1.98"),
             ["bad-cri-toml"] = ("TalosMachinePatch 'machine-network'", "CriCustomizations[broken].Content", "[plugins\n"),
-            ["wildcard-tls"] = ("TalosMachinePatch 'machine-network'", "RegistryConfig", "*"),
+            ["wildcard-tls"] = ("TalosMachinePatch 'machine-network'", "RegistryConfig[\"*\"].Tls", "*"),
         };
 
     public static StackCatalog Catalog()

@@ -107,21 +107,41 @@ public sealed class GeneralRuleTests
         {
             Harbors = { new HarborInfo { Namespace = U<string>(), ServiceName = U<string>(), Tls = U<bool>(), ExternalUrl = U<string?>(), LoadBalancerIP = U<string?>(), ClusterIP = U<string?>(), ChartVersion = U<string?>(), ChartRepository = U<string>() } },
             Robots = { new RobotInfo { Permissions = { new PermissionInfo { Kind = U<string>(), Access = { new AccessInfo(U<string>(), U<string>()) } } }, Level = U<RobotLevelKind>(), DurationDays = U<int>() } },
-            Spegels = { new SpegelInfo { MirroredRegistries = { U<string>() }, PrependExisting = U<bool>(), ContainerdRegistryConfigPath = U<string?>(), Namespace = U<string>(), ChartVersion = U<string?>() } },
+            Spegels = { new SpegelInfo { MirroredRegistries = { U<string>() }, PrependExisting = U<bool>(), ContainerdRegistryConfigPath = U<string?>(), Namespace = U<string>(), ChartVersion = U<string?>(), ChartRepository = U<string>(), RegistryHostPort = U<int>(), RegistryNodePort = U<int>(), AdditionalMirrorTargets = { U<string>() } } },
             TalosPatches =
             {
                 new TalosPatchInfo
                 {
                     TalosVersion = U<string>(),
                     Mirrors = { new MirrorInfo { Key = U<string>(), Endpoints = { U<string>() }, SkipFallback = U<bool?>() } },
-                    RegistryConfigs = { new RegistryConfigInfo { Key = U<string>(), Auth = U<AuthInfo?>(), Tls = U<TlsInfo?>() } },
+                    RegistryConfigs = { new RegistryConfigInfo { Key = U<string>(), Auth = U<AuthInfo?>(), Tls = U<TlsInfo?>() }, new RegistryConfigInfo { Key = Val<string>.Known("*"), Tls = new TlsInfo { Ca = U<string?>(), ClientCertificate = U<string?>(), InsecureSkipVerify = U<bool?>() } } },
                     HostEntries = { new HostEntryInfo { Ip = U<string>(), Aliases = { U<string>() } } },
-                    CriCustomizations = { new CriCustomizationInfo { Content = U<string>() } },
+                    CriCustomizations = { new CriCustomizationInfo { Name = U<string>(), Content = U<string>() } },
                     Files = { new TalosFileInfo { Path = U<string>(), Content = U<string>() } },
                 },
             },
-            Probes = { new ProbeInfo { Image = U<string>(), BudgetSeconds = U<double>(), ExpectedSizeBytes = U<long?>(), LinkMegabitsPerSecond = U<double?>() } },
+            Probes = { new ProbeInfo { Image = U<string>(), BudgetSeconds = U<double>(), ExpectedSizeBytes = U<long?>(), LinkMegabitsPerSecond = U<double?>(), Nodes = { U<string>() } } },
         };
         Assert.Empty(RuleEngine.Run(s));
+    }
+
+    /// <summary>
+    /// The SDK's own input contract (x.y.z chart versions, chart repository URLs, CRI customisation names, names usable as
+    /// file names) is not applied to a repository written by hand: Flux accepts a version range. A false alarm there would
+    /// break a real repository's check.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 4)]
+    [InlineData(true, 0)]
+    public void The_SDK_input_contract_is_not_applied_to_a_repository(bool fromRepository, int expected)
+    {
+        var s = new TopologySnapshot
+        {
+            FromRepository = fromRepository,
+            Spegels = { new SpegelInfo { Name = "spegel", ChartVersion = Val<string?>.Known("0.x"), ChartRepository = "ghcr.io/spegel-org/helm-charts/spegel" } },
+            TalosPatches = { new TalosPatchInfo { Name = "a b", CriCustomizations = { new CriCustomizationInfo { Name = "customization", Content = "" } } } },
+        };
+        var findings = RuleEngine.Run(s).Where(f => f.Id is "CRG001" or "CRG002").ToList();
+        Assert.True(findings.Count == expected, string.Join("\n", findings));
     }
 }

@@ -16,20 +16,20 @@ public sealed class StackValidatorTests
 
     public static IEnumerable<object[]> BadValues() =>
     [
-        ["IP", "TalosMachinePatch 'p'", "Nodes", "192.168.1.300"],
+        ["IP", "TalosMachinePatch 'p'", "Nodes[2]", "192.168.1.300"],
         ["IP", "HarborRegistry 'harbor'", "LoadBalancerIP", "192.168.1"],
-        ["IP", "TalosMachinePatch 'p'", "ExtraHostEntries.Ip", "10.43.216.243/32"],
-        ["hostname", "TalosMachinePatch 'p'", "ExtraHostEntries.Aliases", "harbor_svc!"],
+        ["IP", "TalosMachinePatch 'p'", "ExtraHostEntries[0].Ip", "10.43.216.243/32"],
+        ["hostname", "TalosMachinePatch 'p'", "ExtraHostEntries[0].Aliases[1]", "harbor_svc!"],
         ["hostname", "HarborRegistry 'harbor'", "Namespace", "Harbor"],
         ["CIDR", "HarborRegistry 'harbor'", "ServiceSubnet", "10.43.0.0/33"],
         ["URL", "HarborRegistry 'harbor'", "ExternalUrl", "ftp://192.168.1.105"],
-        ["URL", "TalosMachinePatch 'p'", "Mirrors[192.168.1.105].Endpoints", "harbor.harbor.svc.cluster.local"],
-        ["URL", "SpegelRelease 'spegel'", "MirroredRegistries", "https://harbor/v2/proxy"],
+        ["URL", "TalosMachinePatch 'p'", "Mirrors[\"192.168.1.105\"].Endpoints[1]", "harbor.harbor.svc.cluster.local"],
+        ["URL", "SpegelRelease 'spegel'", "MirroredRegistries[2]", "https://harbor/v2/proxy"],
         ["image", "PullLatencyProbe 'probe'", "Image", "192.168.1.105/Library/MyApp:v1"],
-        ["duplicate", "TalosMachinePatch 'p'", "Nodes", "192.168.1.98"],
-        ["duplicate", "SpegelRelease 'spegel'", "MirroredRegistries", "https://docker.io"],
+        ["duplicate", "TalosMachinePatch 'p'", "Nodes[2]", "192.168.1.98"],
+        ["duplicate", "SpegelRelease 'spegel'", "MirroredRegistries[2]", "https://docker.io"],
         ["version", "TalosMachinePatch 'p'", "TalosVersion", "eleven"],
-        ["wildcard TLS", "TalosMachinePatch 'p'", "RegistryConfig", "*"],
+        ["wildcard TLS", "TalosMachinePatch 'p'", "RegistryConfig[\"*\"].Tls", "*"],
     ];
 
     [Theory]
@@ -63,8 +63,9 @@ public sealed class StackValidatorTests
 
         var e = Assert.Throws<StackDefinitionException>(() => StackValidator.Validate(stack));
 
-        Assert.Equal(("Name", name), (e.Property, e.Value));
-        Assert.StartsWith($"{kind} '{name}': Name = '{name}': ", e.Message);
+        Assert.Equal(("name", name), (e.Property, e.Value));
+        Assert.StartsWith($"{kind} '{name}': name = '{name}': ", e.Message);
+        Assert.EndsWith("(CRG002)", e.Message);
     }
 
     /// <summary>A valid homelab-like stack with exactly one property set to <paramref name="value"/>.</summary>
@@ -82,18 +83,18 @@ public sealed class StackValidatorTests
         var probe = new PullLatencyProbeArgs { Image = "192.168.1.105/library/myapp:v1" };
         switch (property)
         {
-            case "Nodes": patch.Nodes.Add(value); break;
+            case "Nodes[2]": patch.Nodes.Add(value); break;
             case "LoadBalancerIP": harbor.LoadBalancerIP = value; break;
-            case "ExtraHostEntries.Ip": patch.ExtraHostEntries[0].Ip = value; break;
-            case "ExtraHostEntries.Aliases": patch.ExtraHostEntries[0].Aliases.Add(value); break;
+            case "ExtraHostEntries[0].Ip": patch.ExtraHostEntries[0].Ip = value; break;
+            case "ExtraHostEntries[0].Aliases[1]": patch.ExtraHostEntries[0].Aliases.Add(value); break;
             case "Namespace": harbor.Namespace = value; break;
             case "ServiceSubnet": harbor.ServiceSubnet = value; break;
             case "ExternalUrl": harbor.ExternalUrl = value; break;
-            case "Mirrors[192.168.1.105].Endpoints": mirror.Endpoints.Add(value); break;
-            case "MirroredRegistries": spegel.MirroredRegistries.Add(value); break;
+            case "Mirrors[\"192.168.1.105\"].Endpoints[1]": mirror.Endpoints.Add(value); break;
+            case "MirroredRegistries[2]": spegel.MirroredRegistries.Add(value); break;
             case "Image": probe.Image = value; break;
             case "TalosVersion": patch.TalosVersion = value; break;
-            case "RegistryConfig":
+            case "RegistryConfig[\"*\"].Tls":
                 patch.RegistryConfig[value] = new TalosRegistryConfig { Tls = new TalosRegistryTls { InsecureSkipVerify = true } };
                 break;
             default: throw new ArgumentOutOfRangeException(nameof(property), property, null);
@@ -109,8 +110,35 @@ public sealed class StackValidatorTests
     public void The_baseline_of_the_bad_value_stacks_is_valid()
     {
         // Guards the theory above: each stack fails only because of the one value it sets.
-        StackValidator.Validate(StackWith("Nodes", "192.168.1.100"));
-        StackValidator.Validate(StackWith("ExtraHostEntries.Aliases", "harbor"));
-        StackValidator.Validate(StackWith("RegistryConfig", "harbor.example.org"));
+        StackValidator.Validate(StackWith("Nodes[2]", "192.168.1.100"));
+        StackValidator.Validate(StackWith("ExtraHostEntries[0].Aliases[1]", "harbor"));
+        StackValidator.Validate(StackWith("RegistryConfig[\"*\"].Tls", "harbor.example.org"));
+    }
+
+    /// <summary>The validator is the rule engine restricted to the input-validation rules: nothing else refuses, nothing is lost.</summary>
+    [Fact]
+    public void The_validator_runs_exactly_the_input_validation_rules()
+    {
+        Assert.Equal(["CRG001", "CRG002", "CRG110", "CRG206"], StackValidator.Rules.Select(r => r.Descriptor.Id));
+    }
+
+    /// <summary>
+    /// A refusal is the first finding of those rules, word for word: the same resource, property path, value and message
+    /// that <c>check</c> reports for the same stack, with the rule ID and how many more there are.
+    /// </summary>
+    [Fact]
+    public void A_refusal_is_the_check_finding_word_for_word()
+    {
+        var stack = LambdaStack.Build(() =>
+        {
+            new SpegelRelease("spegel", new SpegelArgs { Namespace = "Kube_System", RegistryHostPort = 0, ContainerdRegistryConfigPath = "etc/cri/conf.d/hosts" });
+        });
+
+        var findings = ClusterRegistry.Rules.RuleEngine.Run(ClusterRegistry.Topology.SnapshotBuilder.Build(stack)).Where(f => f.Rule.RefusesInput).ToList();
+        Assert.Equal(3, findings.Count);
+        var e = Assert.Throws<StackDefinitionException>(() => StackValidator.Validate(stack));
+        var first = findings[0];
+        Assert.Equal((first.Resource, first.PropertyPath, first.Value, first.Id), (e.Resource, e.Property, e.Value, e.RuleId));
+        Assert.Equal($"{first.Resource}: {first.PropertyPath} = '{first.Value}': {first.Message} ({first.Id}); 2 more refused value(s), which `check` lists", e.Message);
     }
 }

@@ -32,6 +32,18 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["StorageClass"] = null,
                     ["Trivy"] = false,
                 },
+                ["ExternalRegistryArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Url"] = "",
+                    ["Kind"] = new EnumValue("ExternalRegistryKind", "Harbor"),
+                    ["AnonymousPull"] = null,
+                },
+                ["ExternalRegistryProject"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Name"] = "",
+                    ["Public"] = false,
+                    ["ProxyCacheUpstream"] = null,
+                },
                 ["HarborProjectArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["Registry"] = null,

@@ -1,5 +1,6 @@
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Probes;
+using ClusterRegistry.Registries;
 using ClusterRegistry.Rules.Topology;
 using ClusterRegistry.Spegel;
 using ClusterRegistry.Talos;
@@ -23,6 +24,11 @@ public static class SnapshotBuilder
         foreach (var h in stack.ResourcesOf<HarborRegistry>())
         {
             snapshot.Harbors.Add(context.Harbor(h));
+        }
+
+        foreach (var e in stack.ResourcesOf<ExternalRegistry>())
+        {
+            snapshot.Harbors.Add(External(e));
         }
 
         foreach (var r in stack.ResourcesOf<RobotAccount>())
@@ -80,6 +86,40 @@ public static class SnapshotBuilder
         }
 
         return snapshot;
+    }
+
+    /// <summary>
+    /// An <see cref="ExternalRegistry"/> as the rules see it: a registry whose URL is the one clients use (so its scheme is
+    /// what <c>Tls</c> says), without Service, chart or declared robots; its projects described on it.
+    /// </summary>
+    public static HarborInfo External(ExternalRegistry e)
+    {
+        var a = e.Args;
+        var info = new HarborInfo
+        {
+            Name = e.Name,
+            Location = Where(e),
+            External = true,
+            ExternalKind = a.Kind.ToString(),
+            AnonymousPull = Val<bool?>.Known(a.AnonymousPull),
+            ExternalUrl = Val<string?>.Known(a.Url),
+            Tls = e.Scheme != "http",
+            ChartRepository = "",
+            PinClusterIP = false,
+        };
+        foreach (var p in a.Projects)
+        {
+            info.DeclaredProjects.Add(new ProjectInfo
+            {
+                Name = p.Name,
+                Location = Where(e),
+                Registry = Val<HarborInfo?>.Known(info),
+                Public = p.Public,
+                ProxyUpstream = Val<string?>.Known(p.ProxyCacheUpstream),
+            });
+        }
+
+        return info;
     }
 
     /// <summary>The location <c>check</c> reports: the resource's repository-relative file and line.</summary>

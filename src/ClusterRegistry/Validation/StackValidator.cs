@@ -1,5 +1,6 @@
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Probes;
+using ClusterRegistry.Registries;
 using ClusterRegistry.Rules.Values;
 using ClusterRegistry.Spegel;
 using ClusterRegistry.Talos;
@@ -26,6 +27,10 @@ public static class StackValidator
                 case HarborRegistry h:
                     Label(h, "Name", h.Name, allowDots: true);
                     Harbor(h);
+                    break;
+                case ExternalRegistry e:
+                    Label(e, "Name", e.Name, allowDots: true);
+                    External(e);
                     break;
                 case HarborProject p:
                     Label(p, "ProjectName", p.ProjectName, allowDots: true);
@@ -85,6 +90,36 @@ public static class StackValidator
         }
 
         Version(h, "ChartVersion", a.ChartVersion);
+    }
+
+    private static void External(ExternalRegistry e)
+    {
+        var a = e.Args;
+        if (!EndpointUrl.TryParse(a.Url, out var url) || url.Path.Length > 0 || url.Query is not null || url.HasUserInfo)
+        {
+            Fail(e, "Url", a.Url, "expected the URL clients use, scheme://host[:port] with http or https and no path, such as https://harbor.example.com");
+        }
+
+        if (a.Kind != ExternalRegistryKind.Harbor && a.Projects.Count > 0)
+        {
+            Fail(e, "Projects", string.Join(", ", a.Projects.Select(p => p.Name)), $"projects are Harbor's; a {a.Kind} registry has none (declare Kind = Harbor)");
+        }
+
+        foreach (var p in a.Projects)
+        {
+            if (p is null || string.IsNullOrWhiteSpace(p.Name))
+            {
+                Fail(e, "Projects", p?.Name ?? "null", "a project needs a Name");
+            }
+
+            Label(e, "Projects.Name", p!.Name, allowDots: true);
+            if (p.ProxyCacheUpstream is { } up && !MirrorKey.IsValid(up, out var problem, out _))
+            {
+                Fail(e, "Projects.ProxyCacheUpstream", up, "expected a registry host such as docker.io: " + problem);
+            }
+        }
+
+        Duplicates(e, "Projects", a.Projects.Select(p => p.Name).ToList());
     }
 
     private static void Spegel(SpegelRelease s)

@@ -47,6 +47,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                     "SpegelRelease" => new SpegelInfo(),
                     "TalosMachinePatch" => new TalosPatchInfo(),
                     "PullLatencyProbe" => new ProbeInfo(),
+                    "ExistingSecret" => new ExistingSecretInfo(),
                     _ => null,
                 };
                 if (info is null)
@@ -69,6 +70,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                     case SpegelInfo s: snapshot.Spegels.Add(s); break;
                     case TalosPatchInfo t: snapshot.TalosPatches.Add(t); break;
                     case ProbeInfo pr: snapshot.Probes.Add(pr); break;
+                    case ExistingSecretInfo es: snapshot.ExistingSecrets.Add(es); break;
                 }
             }
 
@@ -90,6 +92,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                     case SpegelInfo s: FillSpegel(s, args); break;
                     case TalosPatchInfo t: FillPatch(t, args); break;
                     case ProbeInfo pr: FillProbe(pr, args); break;
+                    case ExistingSecretInfo es: FillExistingSecret(es, args); break;
                 }
             }
 
@@ -110,6 +113,8 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.ExternalUrl = NStr(a, "ExternalUrl");
             h.Tls = Bool(a, "Tls");
             h.AdminPassword = Secret(a, "AdminPassword");
+            h.ExistingAdminPasswordSecret = NStr(a, "ExistingAdminPasswordSecret");
+            h.ExistingAdminPasswordSecretKey = Str(a, "ExistingAdminPasswordSecretKey");
             h.ExtraValues = KeyValues(a, "ExtraValues");
             h.Values = HelmValueLeaves(a, "Values");
         }
@@ -145,6 +150,13 @@ namespace ClusterRegistry.Analyzers.Snapshot
                     h.DeclaredProjects.HasUnknownEntries = true;
                 }
             }
+        }
+
+        private void FillExistingSecret(ExistingSecretInfo e, SymObject a)
+        {
+            e.Namespace = Str(a, "Namespace");
+            e.SecretName = NStr(a, "SecretName");
+            e.Keys = StrList(a, "Keys");
         }
 
         private void FillProject(ProjectInfo p, SymObject a)

@@ -70,6 +70,12 @@ public sealed class HarborInfo : ResourceInfo
 
     public Val<SecretInfo?> AdminPassword { get; set; } = Val<SecretInfo?>.Known(null);
 
+    /// <summary><c>ExistingAdminPasswordSecret</c>: the name of a Secret something else manages (null: none).</summary>
+    public Val<string?> ExistingAdminPasswordSecret { get; set; } = Val<string?>.Known(null);
+
+    /// <summary><c>ExistingAdminPasswordSecretKey</c>.</summary>
+    public Val<string> ExistingAdminPasswordSecretKey { get; set; } = "HARBOR_ADMIN_PASSWORD";
+
     /// <summary><c>ExtraValues</c> (dotted Helm keys).</summary>
     public ValList<KeyValueInfo> ExtraValues { get; set; } = new();
 

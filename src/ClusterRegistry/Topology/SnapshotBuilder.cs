@@ -31,6 +31,18 @@ public static class SnapshotBuilder
             snapshot.Harbors.Add(External(e));
         }
 
+        foreach (var e in stack.ResourcesOf<ExistingSecret>())
+        {
+            snapshot.ExistingSecrets.Add(new ExistingSecretInfo
+            {
+                Name = e.Name,
+                Location = Where(e),
+                Namespace = e.Args.Namespace ?? "",
+                SecretName = Val<string?>.Known(e.Args.SecretName),
+                Keys = new ValList<Val<string>>(e.Args.Keys.Select(K)),
+            });
+        }
+
         foreach (var r in stack.ResourcesOf<RobotAccount>())
         {
             snapshot.Robots.Add(context.Robot(r));
@@ -171,6 +183,8 @@ public static class SnapshotBuilder
                 ServiceSubnet = Val<string?>.Known(a.ServiceSubnet),
                 ExternalUrl = Val<string?>.Known(a.ExternalUrl),
                 Tls = a.Tls,
+                ExistingAdminPasswordSecret = Val<string?>.Known(a.ExistingAdminPasswordSecret),
+                ExistingAdminPasswordSecretKey = a.ExistingAdminPasswordSecretKey ?? "",
                 Values = Leaves(a.Values),
                 ExtraValues = new ValList<KeyValueInfo>(a.ExtraValues.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
             };

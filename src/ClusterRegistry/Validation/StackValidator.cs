@@ -20,6 +20,7 @@ public static class StackValidator
     public static void Validate(Stack stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
+        GeneratedSecretsDoNotCollide(stack);
         foreach (var r in stack.Resources)
         {
             switch (r)
@@ -31,6 +32,12 @@ public static class StackValidator
                 case ExternalRegistry e:
                     Label(e, "Name", e.Name, allowDots: true);
                     External(e);
+                    break;
+                case ExistingSecret secret:
+                    Label(secret, "Name", secret.Name, allowDots: true);
+                    Dns1123(secret, "Namespace", secret.Args.Namespace);
+                    Dns1123Subdomain(secret, "SecretName", secret.SecretName);
+                    Duplicates(secret, "Keys", secret.Args.Keys);
                     break;
                 case HarborProject p:
                     Label(p, "ProjectName", p.ProjectName, allowDots: true);
@@ -90,6 +97,37 @@ public static class StackValidator
         }
 
         Version(h, "ChartVersion", a.ChartVersion);
+    }
+
+    /// <summary>
+    /// The Secrets the renderers generate (a Harbor's <c>&lt;name&gt;-admin</c> for <see cref="HarborArgs.AdminPassword"/>)
+    /// must not be an <see cref="ExistingSecret"/>: Flux or Pulumi would overwrite what the ExternalSecret/SOPS writes, and the
+    /// two owners would fight over it. Also refuses a Harbor with both an AdminPassword and an existing admin Secret.
+    /// </summary>
+    private static void GeneratedSecretsDoNotCollide(Stack stack)
+    {
+        var existing = stack.ResourcesOf<ExistingSecret>().ToList();
+        foreach (var h in stack.ResourcesOf<HarborRegistry>())
+        {
+            if (h.Args.AdminPassword is null)
+            {
+                continue;
+            }
+
+            if (h.Args.ExistingAdminPasswordSecret is { } named)
+            {
+                Fail(h, "ExistingAdminPasswordSecret", named,
+                    "set either AdminPassword (the stack generates the Secret) or ExistingAdminPasswordSecret (something else manages it), not both");
+            }
+
+            var generated = h.Name + "-admin";
+            var clash = existing.FirstOrDefault(e => e.SecretName == generated && e.Args.Namespace == h.Args.Namespace);
+            if (clash is not null)
+            {
+                Fail(clash, "SecretName", generated,
+                    $"{h.Kind} '{h.Name}' generates Secret {h.Args.Namespace}/{generated} for its AdminPassword; a Secret that something else manages must not have its name (both would write it): name the existing one in ExistingAdminPasswordSecret and drop AdminPassword");
+            }
+        }
     }
 
     private static void External(ExternalRegistry e)
@@ -272,6 +310,15 @@ public static class StackValidator
         if (!IsDns1123Label(value))
         {
             Fail(r, property, value, "expected a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)");
+        }
+    }
+
+    /// <summary>A Secret name: a DNS-1123 subdomain (labels of lowercase letters, digits and '-', joined by dots, at most 253 characters).</summary>
+    private static void Dns1123Subdomain(Resource r, string property, string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 253 || !value.Split('.').All(IsDns1123Label))
+        {
+            Fail(r, property, value, "expected a Kubernetes object name (DNS-1123 subdomain: lowercase letters, digits, '-' and '.')");
         }
     }
 

@@ -57,3 +57,34 @@ public sealed class ExternalRegistryRenderingTests
         Assert.Equal("${MIRRORS_CLIENT_KEY}", (string?)identity["key"]);
     }
 }
+
+/// <summary>An admin password Secret that something else manages is named in the values and never generated.</summary>
+public sealed class ExistingSecretRenderingTests
+{
+    [Fact]
+    public void Typed_existing_admin_secret_is_named_with_its_key_and_no_secret_is_generated()
+    {
+        var tree = GitOpsRenderer.Render(Stack.Build(() => new AdminSecretStack()));
+        var release = tree.Single(f => f.Key.EndsWith("harbor/app/helmrelease.yaml", StringComparison.Ordinal)).Value;
+        var values = YamlJson.Documents(release).Single()!["spec"]!["values"]!;
+        Assert.Equal("harbor-admin-password", (string?)values["existingSecretAdminPassword"]);
+        Assert.Equal("HARBOR_ADMIN_PASSWORD", (string?)values["existingSecretAdminPasswordKey"]);
+        Assert.DoesNotContain(tree.Keys, k => k.EndsWith("secret.yaml", StringComparison.Ordinal));
+        Assert.DoesNotContain(tree.Values, v => v.Contains("kind: Secret", StringComparison.Ordinal));
+    }
+
+    private sealed class AdminSecretStack : Stack
+    {
+        public AdminSecretStack()
+            : base("admin-secret")
+        {
+            new ExistingSecret("harbor-admin-password", new ExistingSecretArgs { Namespace = "harbor", Keys = { "HARBOR_ADMIN_PASSWORD" } });
+            new ClusterRegistry.Harbor.HarborRegistry("harbor", new ClusterRegistry.Harbor.HarborArgs
+            {
+                Tls = false,
+                LoadBalancerIP = "192.168.1.105",
+                ExistingAdminPasswordSecret = "harbor-admin-password",
+            });
+        }
+    }
+}

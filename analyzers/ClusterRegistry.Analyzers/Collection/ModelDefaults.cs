@@ -28,9 +28,29 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["Tls"] = true,
                     ["IngressClassName"] = null,
                     ["AdminPassword"] = null,
+                    ["ExistingAdminPasswordSecret"] = null,
+                    ["ExistingAdminPasswordSecretKey"] = "HARBOR_ADMIN_PASSWORD",
                     ["RegistryStorageSize"] = "5Gi",
                     ["StorageClass"] = null,
                     ["Trivy"] = false,
+                },
+                ["ExistingSecretArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Namespace"] = "",
+                    ["SecretName"] = null,
+                    ["ManagedBy"] = new EnumValue("SecretManager", "ExternalSecret"),
+                },
+                ["ExternalRegistryArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Url"] = "",
+                    ["Kind"] = new EnumValue("ExternalRegistryKind", "Harbor"),
+                    ["AnonymousPull"] = null,
+                },
+                ["ExternalRegistryProject"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Name"] = "",
+                    ["Public"] = false,
+                    ["ProxyCacheUpstream"] = null,
                 },
                 ["HarborProjectArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {

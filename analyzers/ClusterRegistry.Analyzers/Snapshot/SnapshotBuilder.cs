@@ -41,11 +41,13 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 ResourceInfo? info = decl.Resource.TypeName switch
                 {
                     "HarborRegistry" => new HarborInfo(),
+                    "ExternalRegistry" => new HarborInfo { External = true, ChartRepository = "", PinClusterIP = false },
                     "HarborProject" => new ProjectInfo(),
                     "RobotAccount" => new RobotInfo(),
                     "SpegelRelease" => new SpegelInfo(),
                     "TalosMachinePatch" => new TalosPatchInfo(),
                     "PullLatencyProbe" => new ProbeInfo(),
+                    "ExistingSecret" => new ExistingSecretInfo(),
                     _ => null,
                 };
                 if (info is null)
@@ -68,6 +70,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                     case SpegelInfo s: snapshot.Spegels.Add(s); break;
                     case TalosPatchInfo t: snapshot.TalosPatches.Add(t); break;
                     case ProbeInfo pr: snapshot.Probes.Add(pr); break;
+                    case ExistingSecretInfo es: snapshot.ExistingSecrets.Add(es); break;
                 }
             }
 
@@ -82,12 +85,14 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
                 switch (kv.Value)
                 {
+                    case HarborInfo { External: true } e: FillExternal(e, args); break;
                     case HarborInfo h: FillHarbor(h, args); break;
                     case ProjectInfo p: FillProject(p, args); break;
                     case RobotInfo ro: FillRobot(ro, args); break;
                     case SpegelInfo s: FillSpegel(s, args); break;
                     case TalosPatchInfo t: FillPatch(t, args); break;
                     case ProbeInfo pr: FillProbe(pr, args); break;
+                    case ExistingSecretInfo es: FillExistingSecret(es, args); break;
                 }
             }
 
@@ -108,8 +113,50 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.ExternalUrl = NStr(a, "ExternalUrl");
             h.Tls = Bool(a, "Tls");
             h.AdminPassword = Secret(a, "AdminPassword");
+            h.ExistingAdminPasswordSecret = NStr(a, "ExistingAdminPasswordSecret");
+            h.ExistingAdminPasswordSecretKey = Str(a, "ExistingAdminPasswordSecretKey");
             h.ExtraValues = KeyValues(a, "ExtraValues");
             h.Values = HelmValueLeaves(a, "Values");
+        }
+
+        /// <summary>An <c>ExternalRegistry</c>: its URL is the client URL (Tls follows its scheme), its projects are described on it.</summary>
+        private void FillExternal(HarborInfo h, SymObject a)
+        {
+            var url = Str(a, "Url");
+            h.ExternalUrl = url.IsKnown ? Val<string?>.Known(url.Value, url.Location) : Val<string?>.Unknown(url.Location);
+            h.Tls = url.IsKnown
+                ? Val<bool>.Known(!(ClusterRegistry.Rules.Values.EndpointUrl.TryParse(url.Value, out var parsed) && parsed.Scheme == "http"), url.Location)
+                : Val<bool>.Unknown(url.Location);
+            var kindLocation = PropertyLocation(a, "Kind");
+            h.ExternalKind = r.Property(a, "Kind") is SymConst { Value: EnumValue kind } ? Val<string>.Known(kind.Member, kindLocation) : Val<string>.Unknown(kindLocation);
+            h.AnonymousPull = NBool(a, "AnonymousPull");
+            var (items, open, location) = List(a, "Projects");
+            h.DeclaredProjects = new ValList<ProjectInfo> { HasUnknownEntries = open, Location = location };
+            foreach (var item in items)
+            {
+                if (r.Resolve(item) is SymObject { TypeName: "ExternalRegistryProject" } po)
+                {
+                    h.DeclaredProjects.Add(new ProjectInfo
+                    {
+                        Name = Str(po, "Name"),
+                        Location = item.Location ?? h.Location,
+                        Registry = Val<HarborInfo?>.Known(h),
+                        Public = Bool(po, "Public"),
+                        ProxyUpstream = NStr(po, "ProxyCacheUpstream"),
+                    });
+                }
+                else
+                {
+                    h.DeclaredProjects.HasUnknownEntries = true;
+                }
+            }
+        }
+
+        private void FillExistingSecret(ExistingSecretInfo e, SymObject a)
+        {
+            e.Namespace = Str(a, "Namespace");
+            e.SecretName = NStr(a, "SecretName");
+            e.Keys = StrList(a, "Keys");
         }
 
         private void FillProject(ProjectInfo p, SymObject a)

@@ -1,6 +1,7 @@
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Probe.Oci;
 using ClusterRegistry.Probes;
+using ClusterRegistry.Registries;
 using ClusterRegistry.Talos;
 
 namespace ClusterRegistry.Probe.Running;
@@ -68,7 +69,8 @@ public static class StackProbes
     private static bool ServesPlainHttp(Stack stack, string host) =>
         stack.ResourcesOf<HarborRegistry>().Any(h =>
             (h.Args.ExternalUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme == "http" && u.Authority == host) ||
-            (!h.Args.Tls && h.Args.LoadBalancerIP == host));
+            (!h.Args.Tls && h.Args.LoadBalancerIP == host)) ||
+        stack.ResourcesOf<ExternalRegistry>().Any(e => e.Scheme == "http" && e.RegistryHost == host);
 
     private static RegistryCredentials? CredentialsFor(Stack stack, string host, Func<string, string?> env)
     {

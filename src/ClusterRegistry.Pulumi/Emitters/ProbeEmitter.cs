@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Probes;
 using ClusterRegistry.Pulumi.Program;
+using ClusterRegistry.Registries;
 using ClusterRegistry.Rules.Values;
 using ClusterRegistry.Talos;
 
@@ -117,7 +118,8 @@ public static class ProbeEmitter
     public static bool ServesPlainHttp(Stack stack, string host) =>
         stack.ResourcesOf<HarborRegistry>().Any(h =>
             (h.Args.ExternalUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme == "http" && u.Authority == host) ||
-            (!h.Args.Tls && h.Args.LoadBalancerIP == host));
+            (!h.Args.Tls && h.Args.LoadBalancerIP == host)) ||
+        stack.ResourcesOf<ExternalRegistry>().Any(e => e.Scheme == "http" && e.RegistryHost == host);
 
     /// <summary>The first Talos patch's auth for <paramref name="host"/>: the username (or its variable) and the password variable.</summary>
     private static (string? User, string? Username, string Password)? CredentialVariables(Stack stack, string host)

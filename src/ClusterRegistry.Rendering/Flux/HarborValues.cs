@@ -65,8 +65,8 @@ public static class HarborValues
         {
             { "expose", expose },
             { "externalURL", harbor.ExternalUrl },
-            { "existingSecretAdminPassword", a.AdminPassword is null ? null : AdminSecretName(harbor) },
-            { "existingSecretAdminPasswordKey", a.AdminPassword is null ? null : AdminSecretKey },
+            { "existingSecretAdminPassword", a.ExistingAdminPasswordSecret ?? (a.AdminPassword is null ? null : AdminSecretName(harbor)) },
+            { "existingSecretAdminPasswordKey", a.ExistingAdminPasswordSecret is not null ? a.ExistingAdminPasswordSecretKey : a.AdminPassword is null ? null : AdminSecretKey },
         };
         var registryPvc = new YamlMap { { "size", a.RegistryStorageSize }, { "storageClass", a.StorageClass } };
         values["persistence"] = new YamlMap

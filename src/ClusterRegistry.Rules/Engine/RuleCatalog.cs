@@ -49,6 +49,7 @@ public static class RuleCatalog
         new Crg306ExternalUrlUnreachable(),
         new Crg307MirrorIntoWrongProject(),
         new Crg308PrivateProjectWithoutAuth(),
+        new Crg309SecretKeyMissing(),
         new Crg401ProbeImageNotMirrored(),
         new Crg402BudgetBelowLinkSpeed(),
         new Crg403PrivateRegistryWithoutProbe(),

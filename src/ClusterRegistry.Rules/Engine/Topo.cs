@@ -134,8 +134,17 @@ public static class Topo
     /// <summary>The projects declared on <paramref name="harbor"/> (a project without Registry belongs to the only Harbor).</summary>
     public static List<ProjectInfo> ProjectsOf(TopologySnapshot s, HarborInfo harbor, out bool complete)
     {
-        complete = !s.Projects.HasUnknownEntries && !s.HasUnknownResources;
         var list = new List<ProjectInfo>();
+        if (harbor.External)
+        {
+            // Described on the registry itself (HarborProject resources belong to in-cluster Harbors); the registry may
+            // hold projects the stack does not describe, so the list is never complete.
+            complete = false;
+            list.AddRange(harbor.DeclaredProjects);
+            return list;
+        }
+
+        complete = !s.Projects.HasUnknownEntries && !s.HasUnknownResources;
         foreach (var p in s.Projects)
         {
             if (!p.Registry.TryGet(out var reg))
@@ -144,7 +153,7 @@ public static class Topo
                 continue;
             }
 
-            if (ReferenceEquals(reg, harbor) || (reg is null && s.Harbors.Count == 1))
+            if (ReferenceEquals(reg, harbor) || (reg is null && IsOnlyInClusterHarbor(s, harbor)))
             {
                 list.Add(p);
             }
@@ -160,6 +169,25 @@ public static class Topo
     /// </summary>
     public static bool? HarborNeedsAuth(TopologySnapshot s, HarborInfo harbor)
     {
+        if (harbor.External)
+        {
+            // An external registry: what the stack says about anonymous pulls, else (a Harbor) its described projects.
+            if (!harbor.AnonymousPull.TryGet(out var anonymous))
+            {
+                return null;
+            }
+
+            if (anonymous is { } a)
+            {
+                return !a;
+            }
+
+            if (!harbor.IsHarbor || harbor.DeclaredProjects.Count == 0)
+            {
+                return null;
+            }
+        }
+
         var projects = ProjectsOf(s, harbor, out var complete);
         if (projects.Count == 0)
         {
@@ -180,6 +208,26 @@ public static class Topo
         }
 
         return complete ? false : null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="harbor"/> is the stack's only in-cluster Harbor (a project or robot without Registry belongs
+    /// to it; external registries do not count).
+    /// </summary>
+    public static bool IsOnlyInClusterHarbor(TopologySnapshot s, HarborInfo harbor)
+    {
+        if (harbor.External)
+        {
+            return false;
+        }
+
+        var count = 0;
+        foreach (var h in s.Harbors)
+        {
+            count += h.External ? 0 : 1;
+        }
+
+        return count == 1;
     }
 
     /// <summary>True/false/null: is <paramref name="project"/> declared public on <paramref name="harbor"/>.</summary>
@@ -262,7 +310,7 @@ public static class Topo
     {
         foreach (var r in s.Robots)
         {
-            if (r.Registry.TryGet(out var reg) && (ReferenceEquals(reg, harbor) || (reg is null && s.Harbors.Count == 1)) && r.Name.IsKnown)
+            if (r.Registry.TryGet(out var reg) && (ReferenceEquals(reg, harbor) || (reg is null && IsOnlyInClusterHarbor(s, harbor))) && r.Name.IsKnown)
             {
                 foreach (var p in r.Permissions)
                 {

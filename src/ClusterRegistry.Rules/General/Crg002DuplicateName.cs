@@ -27,6 +27,7 @@ public sealed class Crg002DuplicateName : Rule
         all.AddRange(s.Spegels);
         all.AddRange(s.TalosPatches);
         all.AddRange(s.Probes);
+        all.AddRange(s.ExistingSecrets);
         var seen = new Dictionary<string, ResourceInfo>();
         foreach (var r in all)
         {

@@ -20,6 +20,12 @@ public sealed class Crg306ExternalUrlUnreachable : Rule
     {
         foreach (var h in s.Harbors)
         {
+            if (h.External)
+            {
+                // An external registry's URL is the one clients use; its own token realm is not modelled (CRG207 judges the scheme).
+                continue;
+            }
+
             if (!h.EffectiveExternalUrl.TryGet(out var ext) || ext is null || !EndpointUrl.TryParse(ext, out var url))
             {
                 continue;

@@ -16,6 +16,12 @@ public sealed class Crg203ClusterIpNotPinned : Rule
     {
         foreach (var h in s.Harbors)
         {
+            if (h.External)
+            {
+                // An external registry has no Service.
+                continue;
+            }
+
             if (!h.ClusterIP.TryGet(out var cip) || cip is null || !UsedByHostEntry(s, h, cip, out var patch))
             {
                 continue;

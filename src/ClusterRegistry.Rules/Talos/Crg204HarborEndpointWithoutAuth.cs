@@ -47,7 +47,11 @@ public sealed class Crg204HarborEndpointWithoutAuth : Rule
                     var key = url.HostPortWithoutDefault;
                     var robot = Topo.PullRobotOf(s, harbor);
                     yield return Report(p, Topo.Entry("Mirrors", m.Key, i) + "." + Topo.Index("Endpoints", j),
-                        $"mirror endpoint {text} points at {harbor.Label} and RegistryConfig has no auth for '{key}': Harbor challenges anonymous pulls and private projects end in ImagePullBackOff; add auth for '{key}'" +
+                        $"mirror endpoint {text} points at {harbor.Label} and RegistryConfig has no auth for '{key}': " +
+                        (harbor.IsHarbor
+                            ? "Harbor challenges anonymous pulls and private projects end in ImagePullBackOff"
+                            : "the registry answers anonymous pulls with 401 (AnonymousPull = false) and the pull ends in ImagePullBackOff") +
+                        $"; add auth for '{key}'" +
                         (robot is null ? "" : $" from {robot.Label}"),
                         First(ep.Location, m.Location),
                         robot is null ? FixData("key", key) : FixData("key", key, "robot", robot.Name.Value));

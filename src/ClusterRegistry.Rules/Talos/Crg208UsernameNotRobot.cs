@@ -28,7 +28,8 @@ public sealed class Crg208UsernameNotRobot : Rule
                 }
 
                 var harbor = Topo.HarborForHost(s, key);
-                if (harbor is null || !auth.Username.TryGet(out var user) || user is null || !reported.Add(auth))
+                // Robots of a Harbor outside the cluster are not declared in the stack (and zot/distribution/cloud logins are not robots).
+                if (harbor is null || harbor.External || !auth.Username.TryGet(out var user) || user is null || !reported.Add(auth))
                 {
                     continue;
                 }

@@ -44,9 +44,10 @@ public sealed class Crg211FallbackUnusable : Rule
 
                     if (server != "http")
                     {
+                        var serves = harbor.External ? "(its Url is http)" : "(Tls = false)";
                         problems.Add(server is null
-                            ? $"no Spegel server line names http://{key}, so containerd's implicit fallback is https://{key}, which {harbor.Label} (Tls = false) does not serve"
-                            : $"the fallback server is {server}://{key}, which {harbor.Label} (Tls = false) does not serve");
+                            ? $"no Spegel server line names http://{key}, so containerd's implicit fallback is https://{key}, which {harbor.Label} {serves} does not serve"
+                            : $"the fallback server is {server}://{key}, which {harbor.Label} {serves} does not serve");
                     }
                 }
 

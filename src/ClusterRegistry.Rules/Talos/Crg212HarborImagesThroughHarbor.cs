@@ -17,6 +17,12 @@ public sealed class Crg212HarborImagesThroughHarbor : Rule
     {
         foreach (var h in s.Harbors)
         {
+            if (h.External)
+            {
+                // A registry outside the cluster does not need the cluster to start.
+                continue;
+            }
+
             if (h.ChartRepository.TryGet(out var repo) && HostOfRepository(repo) is { } repoHost && h.IsHost(repoHost))
             {
                 yield return Report(h, "ChartRepository",

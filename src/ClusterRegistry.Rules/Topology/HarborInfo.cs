@@ -22,7 +22,28 @@ public enum HarborExposeKind
 /// </summary>
 public sealed class HarborInfo : ResourceInfo
 {
-    public override string Kind => "HarborRegistry";
+    public override string Kind => External ? "ExternalRegistry" : "HarborRegistry";
+
+    /// <summary>
+    /// An <c>ExternalRegistry</c> (a registry outside the cluster): its <see cref="ExternalUrl"/> is the URL clients use, its
+    /// <see cref="Tls"/> that URL's scheme; it has no Service, no ClusterIP, no chart and no robots the stack declares.
+    /// </summary>
+    public bool External { get; set; }
+
+    /// <summary>For <see cref="External"/>: <c>Harbor</c>, <c>Zot</c>, <c>Distribution</c> or <c>Cloud</c>.</summary>
+    public Val<string> ExternalKind { get; set; } = "Harbor";
+
+    /// <summary>
+    /// For <see cref="External"/>: whether pulls need no credentials (null: not said; a Harbor is then judged by
+    /// <see cref="DeclaredProjects"/>).
+    /// </summary>
+    public Val<bool?> AnonymousPull { get; set; } = Val<bool?>.Known(null);
+
+    /// <summary>For <see cref="External"/>: the projects the stack describes on that registry (not managed, not resources).</summary>
+    public ValList<ProjectInfo> DeclaredProjects { get; set; } = new();
+
+    /// <summary>True for an in-cluster Harbor, or an external registry of kind Harbor (projects and robot logins apply).</summary>
+    public bool IsHarbor => !External || ExternalKind.Is("Harbor");
 
     public Val<string> Namespace { get; set; } = "harbor";
 
@@ -48,6 +69,12 @@ public sealed class HarborInfo : ResourceInfo
     public Val<bool> Tls { get; set; } = true;
 
     public Val<SecretInfo?> AdminPassword { get; set; } = Val<SecretInfo?>.Known(null);
+
+    /// <summary><c>ExistingAdminPasswordSecret</c>: the name of a Secret something else manages (null: none).</summary>
+    public Val<string?> ExistingAdminPasswordSecret { get; set; } = Val<string?>.Known(null);
+
+    /// <summary><c>ExistingAdminPasswordSecretKey</c>.</summary>
+    public Val<string> ExistingAdminPasswordSecretKey { get; set; } = "HARBOR_ADMIN_PASSWORD";
 
     /// <summary><c>ExtraValues</c> (dotted Helm keys).</summary>
     public ValList<KeyValueInfo> ExtraValues { get; set; } = new();
@@ -88,6 +115,11 @@ public sealed class HarborInfo : ResourceInfo
     /// </summary>
     public Val<string> SchemeForHost(string host)
     {
+        if (External)
+        {
+            return RegistryHost.TryGet(out var erh) && erh is not null && HostPort.Normalize(erh) == HostPort.Normalize(host) ? ClientScheme : Val<string>.Unknown(RegistryHost.Location);
+        }
+
         if (!Expose.TryGet(out var expose))
         {
             return Val<string>.Unknown(Expose.Location);
@@ -114,7 +146,7 @@ public sealed class HarborInfo : ResourceInfo
 
     /// <summary>The in-cluster DNS names that reach the Service: <c>svc.ns.svc.cluster.local</c>, <c>svc.ns.svc</c>, <c>svc.ns</c>.</summary>
     public IReadOnlyList<string> ServiceHostForms =>
-        ServiceName.IsKnown && Namespace.IsKnown
+        !External && ServiceName.IsKnown && Namespace.IsKnown
             ? new[]
             {
                 ServiceName.Value + "." + Namespace.Value + ".svc.cluster.local",

@@ -3,7 +3,8 @@ namespace ClusterRegistry.Rules.Topology;
 /// <summary>A <c>HarborProject</c>.</summary>
 public sealed class ProjectInfo : ResourceInfo
 {
-    public override string Kind => "HarborProject";
+    /// <summary><c>HarborProject</c>, or <c>ExternalRegistry project</c> for a project described on an external registry.</summary>
+    public override string Kind => Registry.IsKnown && Registry.Value is { External: true } ? "ExternalRegistry project" : "HarborProject";
 
     /// <summary>The Harbor that holds the project (symbolic reference; null when unset).</summary>
     public Val<HarborInfo?> Registry { get; set; } = Val<HarborInfo?>.Known(null);

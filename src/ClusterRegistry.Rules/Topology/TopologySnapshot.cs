@@ -38,6 +38,9 @@ public sealed class TopologySnapshot
 
     public ValList<ProbeInfo> Probes { get; set; } = new();
 
+    /// <summary>Secrets that something else manages (ExternalSecret, SOPS, …), referenced by name from chart values.</summary>
+    public ValList<ExistingSecretInfo> ExistingSecrets { get; set; } = new();
+
     /// <summary>
     /// True when the stack may hold resources that are not in the lists (sets every list's
     /// <see cref="ValList{T}.HasUnknownEntries"/> in effect). "Something is missing" rules stay silent.

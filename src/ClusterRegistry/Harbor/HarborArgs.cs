@@ -52,8 +52,22 @@ public sealed class HarborArgs
     /// <summary><c>expose.route.parentRefs</c>: the Gateways the HTTPRoute attaches to, for <see cref="HarborExpose.Route"/>.</summary>
     public List<HarborRouteParent> RouteParents { get; } = new();
 
-    /// <summary>The initial admin password (<c>existingSecretAdminPassword</c>); never rendered in clear.</summary>
+    /// <summary>
+    /// The initial admin password; rendered as a generated Secret <c>&lt;name&gt;-admin</c> whose value is a <c>${VAR}</c>
+    /// placeholder, named by <c>existingSecretAdminPassword</c>. Never rendered in clear. Use
+    /// <see cref="ExistingAdminPasswordSecret"/> instead when something else manages the Secret.
+    /// </summary>
     public Secret? AdminPassword { get; set; }
+
+    /// <summary>
+    /// <c>existingSecretAdminPassword</c>: the name of a Secret in <see cref="Namespace"/> that something else manages (an
+    /// <see cref="ExistingSecret"/>: ExternalSecret, SOPS, …). Nothing is generated for it; not together with
+    /// <see cref="AdminPassword"/>.
+    /// </summary>
+    public string? ExistingAdminPasswordSecret { get; set; }
+
+    /// <summary><c>existingSecretAdminPasswordKey</c>: the key of <see cref="ExistingAdminPasswordSecret"/> holding the password (CRG309 checks it).</summary>
+    public string ExistingAdminPasswordSecretKey { get; set; } = "HARBOR_ADMIN_PASSWORD";
 
     /// <summary>Size of the registry's image storage volume.</summary>
     public string RegistryStorageSize { get; set; } = "5Gi";

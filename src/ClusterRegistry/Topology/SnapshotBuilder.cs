@@ -1,5 +1,6 @@
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Probes;
+using ClusterRegistry.Registries;
 using ClusterRegistry.Rules.Topology;
 using ClusterRegistry.Spegel;
 using ClusterRegistry.Talos;
@@ -23,6 +24,23 @@ public static class SnapshotBuilder
         foreach (var h in stack.ResourcesOf<HarborRegistry>())
         {
             snapshot.Harbors.Add(context.Harbor(h));
+        }
+
+        foreach (var e in stack.ResourcesOf<ExternalRegistry>())
+        {
+            snapshot.Harbors.Add(External(e));
+        }
+
+        foreach (var e in stack.ResourcesOf<ExistingSecret>())
+        {
+            snapshot.ExistingSecrets.Add(new ExistingSecretInfo
+            {
+                Name = e.Name,
+                Location = Where(e),
+                Namespace = e.Args.Namespace ?? "",
+                SecretName = Val<string?>.Known(e.Args.SecretName),
+                Keys = new ValList<Val<string>>(e.Args.Keys.Select(K)),
+            });
         }
 
         foreach (var r in stack.ResourcesOf<RobotAccount>())
@@ -86,6 +104,40 @@ public static class SnapshotBuilder
         return snapshot;
     }
 
+    /// <summary>
+    /// An <see cref="ExternalRegistry"/> as the rules see it: a registry whose URL is the one clients use (so its scheme is
+    /// what <c>Tls</c> says), without Service, chart or declared robots; its projects described on it.
+    /// </summary>
+    public static HarborInfo External(ExternalRegistry e)
+    {
+        var a = e.Args;
+        var info = new HarborInfo
+        {
+            Name = e.Name,
+            Location = Where(e),
+            External = true,
+            ExternalKind = a.Kind.ToString(),
+            AnonymousPull = Val<bool?>.Known(a.AnonymousPull),
+            ExternalUrl = Val<string?>.Known(a.Url),
+            Tls = e.Scheme != "http",
+            ChartRepository = "",
+            PinClusterIP = false,
+        };
+        foreach (var p in a.Projects)
+        {
+            info.DeclaredProjects.Add(new ProjectInfo
+            {
+                Name = p.Name,
+                Location = Where(e),
+                Registry = Val<HarborInfo?>.Known(info),
+                Public = p.Public,
+                ProxyUpstream = Val<string?>.Known(p.ProxyCacheUpstream),
+            });
+        }
+
+        return info;
+    }
+
     /// <summary>The location <c>check</c> reports: the resource's repository-relative file and line.</summary>
     public static SourceFileLocation Where(Resource r) => new(r.Source.RelativePath, r.Source.Line);
 
@@ -135,6 +187,8 @@ public static class SnapshotBuilder
                 ServiceSubnet = Val<string?>.Known(a.ServiceSubnet),
                 ExternalUrl = Val<string?>.Known(a.ExternalUrl),
                 Tls = a.Tls,
+                ExistingAdminPasswordSecret = Val<string?>.Known(a.ExistingAdminPasswordSecret),
+                ExistingAdminPasswordSecretKey = a.ExistingAdminPasswordSecretKey ?? "",
                 Values = Leaves(a.Values),
                 ExtraValues = new ValList<KeyValueInfo>(a.ExtraValues.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
             };

@@ -32,5 +32,7 @@ public static class StackValidator
         {
             throw StackDefinitionException.FromFinding(refusals[0], refusals.Count - 1);
         }
+
+        OutsideResourceChecks.Validate(stack);
     }
 }

@@ -48,7 +48,7 @@ public class GeneralRuleTests
     [Fact]
     public void Every_rule_the_analyzer_reports_has_a_firing_a_near_miss_and_an_unknown_case()
     {
-        var all = SpegelRuleTests.Cases.Concat(TalosRuleTests.Cases).Concat(HarborRuleTests.Cases).Concat(ProbeRuleTests.Cases).Concat(RealConfigurationRuleTests.Cases).Concat(Cases).ToList();
+        var all = SpegelRuleTests.Cases.Concat(TalosRuleTests.Cases).Concat(HarborRuleTests.Cases).Concat(ProbeRuleTests.Cases).Concat(RealConfigurationRuleTests.Cases).Concat(ExternalRegistryRuleTests.Cases).Concat(ExistingSecretRuleTests.Cases).Concat(Cases).ToList();
         var missing = new List<string>();
         foreach (var d in new StackAnalyzer().SupportedDiagnostics)
         {
@@ -61,7 +61,7 @@ public class GeneralRuleTests
             }
         }
 
-        Assert.Equal(39, new StackAnalyzer().SupportedDiagnostics.Length);
+        Assert.Equal(40, new StackAnalyzer().SupportedDiagnostics.Length);
         Assert.True(missing.Count == 0, "missing cases: " + string.Join(", ", missing));
     }
 }

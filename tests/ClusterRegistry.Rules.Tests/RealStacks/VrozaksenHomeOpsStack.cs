@@ -29,6 +29,12 @@ namespace ClusterRegistry.Rules.Tests.RealStacks;
 /// Talos's [host] tables after its own (spegel pkg/oci/containerd/mirror.go); containerdRegistryConfigPath is Talos's
 /// /etc/cri/conf.d/hosts; the 20-customization.part sets discard_unpacked_layers = false on v1.13 (siderolabs/docs
 /// kubernetes-guides/advanced-guides/spegel.mdx).</item>
+/// <item>Existing Secret keys (CRG309): harbor-secret is written by Infisical (kubernetes/platform/harbor/harbor/infisicalsecret.yaml
+/// at commit 3256e5f2bda826eb086e82ecfb8f289de56795ce: managedKubeSecretReferences template data keys HARBOR_ADMIN_PASSWORD,
+/// secretKey, REGISTRY_STORAGE_S3_ACCESSKEY, REGISTRY_STORAGE_S3_SECRETKEY, REGISTRY_HTPASSWD, REGISTRY_PASSWD). The chart reads
+/// HARBOR_ADMIN_PASSWORD (existingSecretAdminPasswordKey), secretKey (existingSecretSecretKey, a volume item) and REGISTRY_PASSWD /
+/// REGISTRY_HTPASSWD (registry.credentials.existingSecret) from it (goharbor/harbor-helm templates/core/core-dpl.yaml,
+/// templates/registry/registry-dpl.yaml): all present. postgres-harbor-app (CNPG) is not declared, so its key is not judged.</item>
 /// <item>Form (CRG210): the repository keeps machine.registries on v1.13; Talos still honours it and its validation emits no
 /// warning for it (siderolabs/talos pkg/machinery/config/types/v1alpha1/v1alpha1_validation.go), so RegistryConfigForm =
 /// Legacy says so.</item>
@@ -41,6 +47,13 @@ public sealed class VrozaksenHomeOpsStack : Stack
 
     public VrozaksenHomeOpsStack() : base("real-vrozaksen-home-ops")
     {
+        new ExistingSecret("harbor-secret", new ExistingSecretArgs
+        {
+            Namespace = "harbor",
+            ManagedBy = SecretManager.Infisical,
+            Keys = { "HARBOR_ADMIN_PASSWORD", "secretKey", "REGISTRY_STORAGE_S3_ACCESSKEY", "REGISTRY_STORAGE_S3_SECRETKEY", "REGISTRY_HTPASSWD", "REGISTRY_PASSWD" },
+        });
+
         var harbor = new HarborRegistry("harbor", new HarborArgs
         {
             Namespace = "harbor",

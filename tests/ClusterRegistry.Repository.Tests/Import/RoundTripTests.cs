@@ -22,7 +22,7 @@ public sealed class RoundTripTests
 {
     public static TheoryData<string> Repositories => new() { "falkwinkler-home-ops", "wcygan-anton", "jfroy-flatops" };
 
-    private static Stack StackOf(string code, string className)
+    internal static Stack StackOf(string code, string className)
     {
         var tpa = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var refs = tpa.Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "mscorlib.dll" or "netstandard.dll"))

@@ -7,6 +7,7 @@ namespace ClusterRegistry.Repository;
 public sealed class RepositoryContext
 {
     private readonly Dictionary<string, YamlFile?> parsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
 
     public RepositoryContext(string root, RepositoryOptions options)
     {
@@ -31,12 +32,30 @@ public sealed class RepositoryContext
             return known;
         }
 
-        var text = Discovery.ReadText(file);
+        var text = Text(file);
+        texts.Remove(file.RelativePath); // the parsed file keeps its text
         var yaml = text is null ? null : SafeYamlLoader.Load(file.RelativePath, text, Options, Notices);
         parsed[file.RelativePath] = yaml;
         return yaml;
     }
 
-    /// <summary>Text of a file (not parsed).</summary>
-    public string? Text(RepositoryFile file) => Discovery.ReadText(file);
+    /// <summary>Text of a file (not parsed), read once.</summary>
+    public string? Text(RepositoryFile file)
+    {
+        if (parsed.TryGetValue(file.RelativePath, out var yaml) && yaml is not null)
+        {
+            return yaml.Text;
+        }
+
+        if (!texts.TryGetValue(file.RelativePath, out var text))
+        {
+            text = Discovery.ReadText(file);
+            texts[file.RelativePath] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>What the file declares, from its text (see <see cref="KindPeek"/>); null when it cannot be read.</summary>
+    public KindPeek? Peek(RepositoryFile file) => Text(file) is { } text ? KindPeek.Of(text) : null;
 }

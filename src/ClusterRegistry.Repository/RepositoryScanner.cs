@@ -63,9 +63,17 @@ public static class RepositoryScanner
             }
         }
 
+        // Peek at every file's kinds before parsing: most of a home-ops repository is apps that say nothing about registries.
+        var peeks = new Dictionary<string, KindPeek?>(StringComparer.Ordinal);
         foreach (var f in yamlFiles)
         {
-            if (!TalhelperReader.IsTalconfig(f) && LoadChecked(repo, f) is { } y)
+            peeks[f.RelativePath] = repo.Peek(f);
+        }
+
+        foreach (var f in yamlFiles)
+        {
+            if (!TalhelperReader.IsTalconfig(f) && peeks[f.RelativePath] is not { IsIrrelevant: true } and not { IsOnlyReleases: true } and not { IsOnlySecrets: true } &&
+                LoadChecked(repo, f) is { } y)
             {
                 inventory.AddFluxKustomizations(y);
             }
@@ -81,12 +89,33 @@ public static class RepositoryScanner
             }
         }
 
+        var releaseFiles = new List<RepositoryFile>();
+        var secretFiles = new List<RepositoryFile>();
         var standalone = new TalosConfigAccumulator();
         object? standaloneLocation = null;
         foreach (var f in yamlFiles)
         {
             if (TalhelperReader.IsTalconfig(f) || repo.Referenced.Contains(f.RelativePath) || f.Name.StartsWith("talenv", StringComparison.Ordinal))
             {
+                continue;
+            }
+
+            var peek = peeks[f.RelativePath];
+            if (peek is { IsIrrelevant: true })
+            {
+                SkipUnparsed(repo, f);
+                continue;
+            }
+
+            if (peek is { IsOnlyReleases: true })
+            {
+                releaseFiles.Add(f);
+                continue;
+            }
+
+            if (peek is { IsOnlySecrets: true })
+            {
+                secretFiles.Add(f);
                 continue;
             }
 
@@ -120,6 +149,53 @@ public static class RepositoryScanner
             }
 
             inventory.AddObjects(f, yaml);
+        }
+
+        // HelmRelease files: read when they can be a Spegel or Harbor release — they name the chart, or a chart source whose URL
+        // does. Then Secret files: read when a release read so far takes values from a Secret they name.
+        var chartSources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in inventory.Objects)
+        {
+            if (o.Kind is "OCIRepository" or "HelmRepository" or "GitRepository" && YamlNav.TextAt(o.Document, "spec", "url") is { } url && NamesChart(url))
+            {
+                chartSources.Add(o.Name);
+            }
+        }
+
+        foreach (var f in releaseFiles)
+        {
+            if (repo.Text(f) is { } text && (NamesChart(text) || chartSources.Any(n => text.Contains(n, StringComparison.Ordinal))) && LoadChecked(repo, f) is { } yaml)
+            {
+                inventory.AddObjects(f, yaml);
+            }
+            else
+            {
+                SkipUnparsed(repo, f);
+            }
+        }
+
+        var secretNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in inventory.Objects.Where(HelmReleaseReader.IsHelmRelease))
+        {
+            foreach (var from in YamlNav.Items(YamlNav.At(o.Document, "spec", "valuesFrom")))
+            {
+                if (YamlNav.TextAt(from, "kind") == "Secret" && YamlNav.TextAt(from, "name") is { Length: > 0 } name)
+                {
+                    secretNames.Add(name);
+                }
+            }
+        }
+
+        foreach (var f in secretFiles)
+        {
+            if (secretNames.Count > 0 && repo.Text(f) is { } text && secretNames.Any(n => text.Contains(n, StringComparison.Ordinal)) && LoadChecked(repo, f) is { } yaml)
+            {
+                inventory.AddObjects(f, yaml);
+            }
+            else
+            {
+                SkipUnparsed(repo, f);
+            }
         }
 
         if (standalone.HasContent)
@@ -168,6 +244,18 @@ public static class RepositoryScanner
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return notices.Where(n => seen.Add(n.ToString())).ToList();
+    }
+
+    private static bool NamesChart(string text) =>
+        text.Contains("spegel", StringComparison.OrdinalIgnoreCase) || text.Contains("harbor", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A file not parsed because nothing in it can matter; a chart template among them is still named as skipped.</summary>
+    private static void SkipUnparsed(RepositoryContext repo, RepositoryFile f)
+    {
+        if (("/" + f.Folder + "/").Contains("/templates/", StringComparison.Ordinal) && repo.Text(f) is { } text && text.Contains("{{", StringComparison.Ordinal))
+        {
+            repo.Notices.Add(new RepositoryNotice(NoticeKind.Skipped, f.RelativePath, 0, "templated ({{ }}): not rendered, not read"));
+        }
     }
 
     private static bool IsKustomize(YamlFile k) =>

@@ -24,6 +24,8 @@ public static class HarborValuesMapper
             Namespace = r.Namespace,
             ChartVersion = r.ChartVersion,
             ChartRepository = r.SourceUrl is { } u ? Val<string>.Known(u, loc) : Val<string>.Unknown(loc),
+            // Every key the release sets except credentials (never carried as a value; AdminPassword below).
+            Values = ValuesTree.Merge(r.Values).ToInfo(loc, path => ValuesTree.IsCredentialKey(path[^1])),
         };
 
         if (r.SourceUrl is { } url && !url.Contains("goharbor", StringComparison.OrdinalIgnoreCase))
@@ -45,7 +47,8 @@ public static class HarborValuesMapper
             "loadBalancer" => HarborExposeKind.LoadBalancer,
             "clusterIP" => HarborExposeKind.ClusterIP,
             "nodePort" => HarborExposeKind.NodePort,
-            "ingress" or "route" => HarborExposeKind.Ingress,
+            "ingress" => HarborExposeKind.Ingress,
+            "route" => HarborExposeKind.Route,
             _ => null,
         } : null;
         info.Expose = kind is { } k ? Val<HarborExposeKind>.Known(k, type.Location) : Val<HarborExposeKind>.Unknown(type.Location);
@@ -56,7 +59,7 @@ public static class HarborValuesMapper
             HarborExposeKind.LoadBalancer => Name(ValuesReading.Str(r, "harbor", "expose", "loadBalancer", "name")),
             HarborExposeKind.ClusterIP => Name(ValuesReading.Str(r, "harbor", "expose", "clusterIP", "name")),
             HarborExposeKind.NodePort => Name(ValuesReading.Str(r, "harbor", "expose", "nodePort", "name")),
-            HarborExposeKind.Ingress => Val<string>.Known(fullname + "-core", loc),
+            HarborExposeKind.Ingress or HarborExposeKind.Route => Val<string>.Known(fullname + "-core", loc),
             _ => Val<string>.Unknown(loc),
         };
 
@@ -70,7 +73,7 @@ public static class HarborValuesMapper
         var external = ValuesReading.Str(r, "https://core.harbor.domain", "externalURL");
         info.ExternalUrl = external;
         var tlsEnabled = ValuesReading.Bool(r, true, "expose", "tls", "enabled");
-        if (kind == HarborExposeKind.Ingress)
+        if (kind is HarborExposeKind.Ingress or HarborExposeKind.Route)
         {
             // TLS ends at the ingress or gateway: clients use the scheme of externalURL (the token realm is built from it).
             info.Tls = external.IsKnown && external.Value is { } e

@@ -27,6 +27,8 @@ public static class SpegelValuesMapper
             PrependExisting = ValuesReading.Bool(r, false, "spegel", "prependExisting"),
             ContainerdRegistryConfigPath = configPath,
             AdditionalMirrorTargets = ValuesReading.List(r, "spegel", "additionalMirrorTargets"),
+            // Every key the release sets, as the stack's escape hatch holds them: CRG111 judges them against the chart.
+            Values = ValuesTree.Merge(r.Values).ToInfo(r.Context.Loc(r.Object.NameNode)),
         };
 
         info.NamespaceLabels.HasUnknownEntries = true;

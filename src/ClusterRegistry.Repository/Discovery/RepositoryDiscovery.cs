@@ -76,6 +76,12 @@ public sealed class RepositoryDiscovery
             return null;
         }
 
+        if (info.Length == 0)
+        {
+            notices.Add(new RepositoryNotice(NoticeKind.Skipped, from.RelativePath, line, $"'{reference}': {NotRegular}"));
+            return null;
+        }
+
         if (info.Length > options.MaxFileBytes)
         {
             notices.Add(new RepositoryNotice(NoticeKind.Refused, from.RelativePath, line, $"'{reference}' is {info.Length} bytes, over the {options.MaxFileBytes}-byte limit; not read"));
@@ -99,8 +105,15 @@ public sealed class RepositoryDiscovery
     }
 
     /// <summary>Reads a file found by <see cref="Walk()"/> or <see cref="Resolve"/>, never more than the size limit.</summary>
+    private const string NotRegular = "0 bytes (empty, or a FIFO or device file): never opened, not read";
+
     public string? ReadText(RepositoryFile file)
     {
+        if (file.Length == 0)
+        {
+            return ""; // never open what may be a FIFO or a device
+        }
+
         try
         {
             using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
@@ -219,6 +232,14 @@ public sealed class RepositoryDiscovery
 
     private void Add(List<RepositoryFile> files, string rel, FileInfo info)
     {
+        if (info.Length == 0)
+        {
+            // FIFOs and devices report no size (stat's st_size); opening a FIFO would block the walk for ever. An empty
+            // regular file holds nothing to read either, so neither is ever opened.
+            notices.Add(new RepositoryNotice(NoticeKind.Skipped, rel, 0, NotRegular));
+            return;
+        }
+
         if (info.Length > options.MaxFileBytes)
         {
             notices.Add(new RepositoryNotice(NoticeKind.Refused, rel, 0, $"{info.Length} bytes, over the {options.MaxFileBytes}-byte limit; not read"));

@@ -79,6 +79,14 @@ public static class HelmReleaseReader
             var target = YamlNav.TextAt(entry, "targetPath")?.Split('.');
             var data = inventory.FindData(kind, name, release.Namespace);
             var description = kind + "/" + name;
+            var reference = new ClusterRegistry.HelmValuesReference
+            {
+                Kind = kind,
+                Name = name,
+                ValuesKey = YamlNav.TextAt(entry, "valuesKey"),
+                TargetPath = YamlNav.TextAt(entry, "targetPath"),
+                Optional = YamlNav.TextAt(entry, "optional") == "true",
+            };
             if (data is null || !data.Entries.TryGetValue(key, out var value) || value.IsUnknown)
             {
                 if (data is null)
@@ -87,11 +95,11 @@ public static class HelmReleaseReader
                         $"HelmRelease '{release.Name}' takes values from {description}, which is not in the repository (managed elsewhere): the values it may set are unknown"));
                 }
 
-                values.Layers.Add(new ValuesLayer { Root = null, Context = ctx, TargetPath = target, Description = description });
+                values.Layers.Add(new ValuesLayer { Root = null, Context = ctx, TargetPath = target, Description = description, Reference = reference });
                 continue;
             }
 
-            values.Layers.Add(new ValuesLayer { Root = value.Node, Context = value.Context, TargetPath = target, Description = description });
+            values.Layers.Add(new ValuesLayer { Root = value.Node, Context = value.Context, TargetPath = target, Description = description, Reference = reference });
         }
 
         return new HelmReleaseInfo

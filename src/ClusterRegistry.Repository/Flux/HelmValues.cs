@@ -17,6 +17,9 @@ public sealed class ValuesLayer
     /// <summary>The layer exists but its content cannot be read (encrypted Secret, object not in the repository).</summary>
     public bool IsUnknown => Root is null;
 
+    /// <summary>The <c>valuesFrom</c> entry the layer comes from (null for <c>spec.values</c>), for import.</summary>
+    public ClusterRegistry.HelmValuesReference? Reference { get; init; }
+
     /// <summary>What the layer is, for notices: <c>spec.values</c>, <c>ConfigMap/spegel-values</c>.</summary>
     public string Description { get; init; } = "";
 }

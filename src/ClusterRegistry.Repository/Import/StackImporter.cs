@@ -44,7 +44,7 @@ public static class StackImporter
         {
             var v = harborVars.Count == 0 ? "harbor" : "harbor" + (harborVars.Count + 1).ToString(CultureInfo.InvariantCulture);
             harborVars[h] = v;
-            Harbor(w, h, v, notImported);
+            Harbor(w, h, v, ReleaseOf(scan, h), notImported);
         }
 
         foreach (var p in s.Projects)
@@ -59,7 +59,7 @@ public static class StackImporter
 
         foreach (var sp in s.Spegels)
         {
-            Spegel(w, sp, notImported);
+            Spegel(w, sp, ReleaseOf(scan, sp), notImported);
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -82,7 +82,12 @@ public static class StackImporter
         return new ImportResult { Code = w.ToString(), ClassName = className, NotImported = notImported };
     }
 
-    private static void Harbor(Writer w, HarborInfo h, string variable, List<string> notImported)
+    private static Flux.HelmReleaseInfo? ReleaseOf(RepositoryScan scan, ResourceInfo info) =>
+        info.Location is SourceFileLocation at
+            ? scan.Releases.FirstOrDefault(r => r.Context.Loc(r.Object.NameNode) is var l && l.Path == at.Path && l.Line == at.Line && l.Column == at.Column)
+            : null;
+
+    private static void Harbor(Writer w, HarborInfo h, string variable, Flux.HelmReleaseInfo? release, List<string> notImported)
     {
         w.Line("");
         w.Line("// " + Source(h.Location));
@@ -91,39 +96,198 @@ public static class StackImporter
         Prop(w, "Namespace", h.Namespace, notImported, h.Label);
         OptProp(w, "ChartVersion", h.ChartVersion, notImported, h.Label);
         Prop(w, "ChartRepository", h.ChartRepository, notImported, h.Label);
-        if (h.Expose.TryGet(out var expose))
+        var tree = release is null ? null : Charts.ValuesTree.Merge(release.Values);
+        if (tree is null || !h.Expose.IsKnown)
         {
-            w.Line("Expose = HarborExpose." + expose + ",");
-        }
-        else
-        {
+            // Not the goharbor chart (or no release): the typed properties would mean something else; values only.
             Unknown(w, notImported, h.Label, "Expose", "the chart's expose.type is not given in the repository");
         }
-
-        Prop(w, "ServiceName", h.ServiceName, notImported, h.Label);
-        OptProp(w, "LoadBalancerIP", h.LoadBalancerIP, notImported, h.Label);
-        if (h.ClusterIP.TryGet(out var cip) && cip is not null)
-        {
-            w.Line("ClusterIP = " + CSharpText.Str(cip) + ",");
-        }
-
-        if (h.PinClusterIP.TryGet(out var pin) && !pin)
-        {
-            w.Line("PinClusterIP = false,");
-        }
-
-        OptProp(w, "ExternalUrl", h.ExternalUrl, notImported, h.Label);
-        if (h.Tls.TryGet(out var tls))
-        {
-            w.Line("Tls = " + CSharpText.Bool(tls) + ",");
-        }
         else
         {
-            Unknown(w, notImported, h.Label, "Tls", "the scheme clients use is not given");
+            HarborTyped(w, h, tree, notImported);
         }
 
-        SecretProp(w, "AdminPassword", h.AdminPassword, "HARBOR_ADMIN_PASSWORD", notImported, h.Label);
+        SecretProp(w, "AdminPassword", h.AdminPassword is { IsKnown: true, Value: { Kind: SecretKind.Environment } s } && !s.Variable.IsKnown ? Val<SecretInfo?>.Known(null) : h.AdminPassword,
+            "HARBOR_ADMIN_PASSWORD", notImported, h.Label);
+        if (tree is not null)
+        {
+            ValuesBlock(w, release!, tree, h.Label, notImported, path => Charts.ValuesTree.IsCredentialKey(path[^1]));
+        }
+
         w.Close("});");
+    }
+
+    /// <summary>goharbor/harbor-helm keys the model has typed properties for; each one taken out of <paramref name="tree"/>.</summary>
+    private static void HarborTyped(Writer w, HarborInfo h, Charts.ValuesTree tree, List<string> notImported)
+    {
+        var type = TakeString(tree, "expose", "type") ?? "ingress";
+        var expose = type switch
+        {
+            "loadBalancer" => "LoadBalancer",
+            "clusterIP" => "ClusterIP",
+            "nodePort" => "NodePort",
+            "route" => "Route",
+            _ => "Ingress",
+        };
+        w.Line("Expose = HarborExpose." + expose + ",");
+        var serviceKey = type is "loadBalancer" or "clusterIP" or "nodePort" ? type : null;
+        if (serviceKey is not null && TakeString(tree, "expose", serviceKey, "name") is { } service && service != "harbor")
+        {
+            w.Line("ServiceName = " + CSharpText.Str(service) + ",");
+        }
+
+        if (type == "loadBalancer" && TakeString(tree, "expose", "loadBalancer", "IP") is { Length: > 0 } lb)
+        {
+            w.Line("LoadBalancerIP = " + CSharpText.Str(lb) + ",");
+        }
+
+        if (type == "clusterIP" && TakeString(tree, "expose", "clusterIP", "staticClusterIP") is { Length: > 0 } sip)
+        {
+            w.Line("ClusterIP = " + CSharpText.Str(sip) + ",");
+        }
+        else if (type == "loadBalancer" && h.ClusterIP.TryGet(out var pinned) && pinned is not null)
+        {
+            w.Line("ClusterIP = " + CSharpText.Str(pinned) + ", // pinned by the release's post-renderer");
+        }
+
+        // externalURL: the chart default (https://core.harbor.domain) when the release does not set it.
+        var external = TakeString(tree, "externalURL");
+        w.Line("ExternalUrl = " + CSharpText.Str(external ?? "https://core.harbor.domain") + "," + (external is null ? " // the chart default: the release does not set it" : ""));
+        if (TakeBool(tree, "expose", "tls", "enabled") is { } tls)
+        {
+            if (!tls)
+            {
+                w.Line("Tls = false,");
+            }
+        }
+
+        if (type == "ingress" && TakeString(tree, "expose", "ingress", "className") is { } cls)
+        {
+            w.Line("IngressClassName = " + CSharpText.Str(cls) + ",");
+        }
+
+        // Hosts the SDK derives from ExternalUrl: taken only when they are what it derives.
+        var host = external is not null && Uri.TryCreate(external, UriKind.Absolute, out var u) ? u.Host : null;
+        if (type == "ingress" && host is not null && tree.At("expose", "ingress", "hosts", "core") is { IsLeaf: true } core && core.Value.Is(host))
+        {
+            tree.Take("expose", "ingress", "hosts", "core");
+        }
+
+        if (type == "route")
+        {
+            if (host is not null && tree.At("expose", "route", "hosts") is { IsLeaf: true } hosts && hosts.Value.TryGet(out var hv) && hv is List<object?> { Count: 1 } one && Equals(one[0], host))
+            {
+                tree.Take("expose", "route", "hosts");
+            }
+
+            if (tree.At("expose", "route", "parentRefs") is { IsLeaf: true } refs && refs.Value.TryGet(out var rv) && rv is List<object?> list &&
+                list.All(x => x is ClusterRegistry.HelmValues m && m.Keys.All(k => k is "name" or "namespace" or "sectionName") && m.Values.All(v => v is string)))
+            {
+                tree.Take("expose", "route", "parentRefs");
+                w.Line("RouteParents =");
+                w.Open("{");
+                foreach (var m in list.Cast<ClusterRegistry.HelmValues>())
+                {
+                    var parts = new[] { "name", "namespace", "sectionName" }.Where(m.ContainsKey)
+                        .Select(k => char.ToUpperInvariant(k[0]) + k[1..] + " = " + CSharpText.Str(m[k] as string ?? ""));
+                    w.Line("new HarborRouteParent { " + string.Join(", ", parts) + " },");
+                }
+
+                w.Close("},");
+            }
+        }
+
+        if (TakeString(tree, "persistence", "persistentVolumeClaim", "registry", "size") is { } size && size != "5Gi")
+        {
+            w.Line("RegistryStorageSize = " + CSharpText.Str(size) + ",");
+        }
+
+        if (TakeString(tree, "persistence", "persistentVolumeClaim", "registry", "storageClass") is { Length: > 0 } sc)
+        {
+            w.Line("StorageClass = " + CSharpText.Str(sc) + ",");
+        }
+
+        if (tree.At("persistence", "enabled") is { IsLeaf: true } pe && pe.Value.Is(true))
+        {
+            tree.Take("persistence", "enabled");
+        }
+
+        // trivy.enabled: the chart's default is true, the SDK's false; say what the release gets.
+        var trivy = TakeBool(tree, "trivy", "enabled");
+        if (trivy ?? true)
+        {
+            w.Line("Trivy = true," + (trivy is null ? " // the chart default: the release does not set trivy.enabled" : ""));
+        }
+    }
+
+    private static string? TakeString(Charts.ValuesTree tree, params string[] path) =>
+        tree.At(path) is { IsLeaf: true } leaf && leaf.Value.TryGet(out var v) && v is string s ? (string?)tree.Take(path)!.Value.Value : null;
+
+    private static bool? TakeBool(Charts.ValuesTree tree, params string[] path) =>
+        tree.At(path) is { IsLeaf: true } leaf && leaf.Value.TryGet(out var v) && v is bool ? (bool?)tree.Take(path)!.Value.Value : null;
+
+    private static long? TakeLong(Charts.ValuesTree tree, params string[] path) =>
+        tree.At(path) is { IsLeaf: true } leaf && leaf.Value.TryGet(out var v) && v is long ? (long?)tree.Take(path)!.Value.Value : null;
+
+    private static List<string>? TakeStrings(Charts.ValuesTree tree, params string[] path) =>
+        tree.At(path) is { IsLeaf: true } leaf && leaf.Value.TryGet(out var v) && v is List<object?> list && list.All(x => x is string)
+            ? ((List<object?>)tree.Take(path)!.Value.Value!).Cast<string>().ToList()
+            : null;
+
+    /// <summary>The keys no typed property took, as <c>Values</c>; valuesFrom layers the repository cannot show, as <c>ValuesFrom</c>.</summary>
+    private static void ValuesBlock(Writer w, Flux.HelmReleaseInfo release, Charts.ValuesTree tree, string owner, List<string> notImported, Func<string[], bool>? isCredential, bool valuesFrom = false)
+    {
+        var lines = ValuesCode.Lines(tree, owner, notImported, isCredential);
+        if (lines.Count > 0)
+        {
+            w.Line("// Chart values no typed property covers" + (release.Values.Layers.Count > 1 ? " (valuesFrom in the repository merged in, as Flux merges them)" : "") + ".");
+            w.Line("Values =");
+            w.Open("{");
+            foreach (var l in lines)
+            {
+                w.Line(l);
+            }
+
+            w.Close("},");
+        }
+
+        var unknown = release.Values.Layers.Where(l => l.IsUnknown && l.Reference is not null).Reverse().ToList();
+        foreach (var layer in unknown)
+        {
+            if (!valuesFrom)
+            {
+                notImported.Add($"{Source(release.Context.Loc(release.Object.NameNode))}: {owner}: valuesFrom {layer.Description} is not in the repository (or encrypted); the model takes valuesFrom on SpegelRelease only, so it is left out");
+            }
+        }
+
+        if (valuesFrom && unknown.Count > 0)
+        {
+            w.Line("ValuesFrom =");
+            w.Open("{");
+            foreach (var layer in unknown)
+            {
+                var r = layer.Reference!;
+                var parts = new List<string> { "Kind = " + CSharpText.Str(r.Kind), "Name = " + CSharpText.Str(r.Name) };
+                if (r.ValuesKey is not null)
+                {
+                    parts.Add("ValuesKey = " + CSharpText.Str(r.ValuesKey));
+                }
+
+                if (r.TargetPath is not null)
+                {
+                    parts.Add("TargetPath = " + CSharpText.Str(r.TargetPath));
+                }
+
+                if (r.Optional)
+                {
+                    parts.Add("Optional = true");
+                }
+
+                w.Line("new HelmValuesReference { " + string.Join(", ", parts) + " }, // managed outside the repository");
+            }
+
+            w.Close("},");
+        }
     }
 
     private static void Project(Writer w, ProjectInfo p, List<string> notImported, string? harbor)
@@ -150,6 +314,30 @@ public static class StackImporter
         else
         {
             Unknown(w, notImported, p.Label, "Public", "not a literal in the Terraform");
+        }
+
+        if (!p.ProxyUpstream.TryGet(out var upstream))
+        {
+            Unknown(w, notImported, p.Label, "ProxyCache", "registry_id is not a harbor_registry of the same file with a literal endpoint_url");
+        }
+        else if (upstream is not null)
+        {
+            var parts = new List<string> { "Upstream = " + CSharpText.Str(upstream) };
+            if (Terraform.TerraformHarborReader.ProxyRegistryOf(p) is { } registry)
+            {
+                var derived = new ClusterRegistry.Harbor.HarborProxyCacheArgs { Upstream = upstream };
+                if (registry.EndpointUrl.TrimEnd('/') != derived.EffectiveEndpointUrl)
+                {
+                    parts.Add("EndpointUrl = " + CSharpText.Str(registry.EndpointUrl));
+                }
+
+                if (registry.ProviderName is { } provider && provider != derived.EffectiveProviderName)
+                {
+                    parts.Add("ProviderName = " + CSharpText.Str(provider));
+                }
+            }
+
+            w.Line("ProxyCache = new HarborProxyCacheArgs { " + string.Join(", ", parts) + " },");
         }
 
         w.Close("});");
@@ -215,7 +403,7 @@ public static class StackImporter
         w.Close("});");
     }
 
-    private static void Spegel(Writer w, SpegelInfo sp, List<string> notImported)
+    private static void Spegel(Writer w, SpegelInfo sp, Flux.HelmReleaseInfo? release, List<string> notImported)
     {
         w.Line("");
         w.Line("// " + Source(sp.Location));
@@ -223,21 +411,107 @@ public static class StackImporter
         w.Open("{");
         Prop(w, "Namespace", sp.Namespace, notImported, sp.Label);
         OptProp(w, "ChartVersion", sp.ChartVersion, notImported, sp.Label);
-        List(w, "MirroredRegistries", sp.MirroredRegistries, notImported, sp.Label);
-        if (sp.PrependExisting.TryGet(out var prepend))
+        if (release is null)
         {
-            if (prepend)
-            {
-                w.Line("PrependExisting = true,");
-            }
-        }
-        else
-        {
-            Unknown(w, notImported, sp.Label, "PrependExisting", "set by values the repository does not hold");
+            notImported.Add($"{Source(sp.Location)}: {sp.Label}: its HelmRelease was not found; values not imported");
+            w.Close("});");
+            return;
         }
 
-        OptProp(w, "ContainerdRegistryConfigPath", sp.ContainerdRegistryConfigPath, notImported, sp.Label);
-        List(w, "AdditionalMirrorTargets", sp.AdditionalMirrorTargets, notImported, sp.Label);
+        var tree = Charts.ValuesTree.Merge(release.Values);
+        if (TakeStrings(tree, "spegel", "mirroredRegistries") is { Count: > 0 } mirrored)
+        {
+            w.Line("MirroredRegistries = { " + string.Join(", ", mirrored.Select(CSharpText.Str)) + " },");
+        }
+        else if (tree.At("spegel", "mirroredRegistries") is { IsLeaf: true } m && m.Value.TryGet(out var mv) && mv is List<object?> { Count: 0 })
+        {
+            tree.Take("spegel", "mirroredRegistries");
+        }
+
+        if (TakeBool(tree, "spegel", "prependExisting") is { } prepend && prepend)
+        {
+            w.Line("PrependExisting = true,");
+        }
+
+        if (TakeString(tree, "spegel", "containerdRegistryConfigPath") is { } path)
+        {
+            w.Line("ContainerdRegistryConfigPath = " + CSharpText.Str(path) + ",");
+        }
+
+        if (TakeStrings(tree, "spegel", "additionalMirrorTargets") is { Count: > 0 } targets)
+        {
+            w.Line("AdditionalMirrorTargets = { " + string.Join(", ", targets.Select(CSharpText.Str)) + " },");
+        }
+
+        if (TakeBool(tree, "spegel", "resolveTags") is false)
+        {
+            w.Line("ResolveTags = false,");
+        }
+
+        if (TakeString(tree, "spegel", "containerdSock") is { } sock)
+        {
+            w.Line("ContainerdSock = " + CSharpText.Str(sock) + ",");
+        }
+
+        if (TakeStrings(tree, "spegel", "registryFilters") is { Count: > 0 } filters)
+        {
+            w.Line("RegistryFilters = { " + string.Join(", ", filters.Select(CSharpText.Str)) + " },");
+        }
+
+        if (tree.At("spegel", "mirrorResolveRetries") is { IsLeaf: true } retries && retries.Value.TryGet(out var rv) && rv is long n && n is >= 0 and <= int.MaxValue)
+        {
+            tree.Take("spegel", "mirrorResolveRetries");
+            w.Line("MirrorResolveRetries = " + n.ToString(CultureInfo.InvariantCulture) + ",");
+        }
+
+        if (TakeString(tree, "spegel", "mirrorResolveTimeout") is { } timeout)
+        {
+            w.Line("MirrorResolveTimeout = " + CSharpText.Str(timeout) + ",");
+        }
+
+        if (TakeString(tree, "spegel", "logLevel") is { } level)
+        {
+            w.Line("LogLevel = " + CSharpText.Str(level) + ",");
+        }
+
+        if (TakeBool(tree, "spegel", "persistence", "enabled") is { } persist)
+        {
+            w.Line("Persistence = " + CSharpText.Bool(persist) + ",");
+        }
+
+        // ServiceMonitor/GrafanaDashboard render only when on: an explicit false stays a value, so the key is still set.
+        if (tree.At("serviceMonitor", "enabled") is { IsLeaf: true } smv && smv.Value.Is(true))
+        {
+            tree.Take("serviceMonitor", "enabled");
+            w.Line("ServiceMonitor = true,");
+        }
+
+        if (tree.At("grafanaDashboard", "enabled") is { IsLeaf: true } gdv && gdv.Value.Is(true))
+        {
+            tree.Take("grafanaDashboard", "enabled");
+            w.Line("GrafanaDashboard = true,");
+        }
+
+        // The registry port mirrors point at: hostPort (+ nodePort) on charts up to 0.7.x, the nodePort after (SpegelRelease.UsesHostPort).
+        var version = sp.ChartVersion.TryGet(out var cv) ? cv : null;
+        var usesHostPort = version is null || !Version.TryParse(version.TrimStart('v').Split('-')[0], out var parsed) || (parsed.Major == 0 && parsed.Minor <= 7);
+        if (usesHostPort)
+        {
+            if (TakeLong(tree, "service", "registry", "hostPort") is { } hp)
+            {
+                w.Line("RegistryHostPort = " + hp.ToString(CultureInfo.InvariantCulture) + ",");
+            }
+
+            if (TakeLong(tree, "service", "registry", "nodePort") is { } np)
+            {
+                w.Line("RegistryNodePort = " + np.ToString(CultureInfo.InvariantCulture) + ",");
+            }
+        }
+        else if (TakeLong(tree, "service", "registry", "nodePort") is { } np)
+        {
+            w.Line("RegistryHostPort = " + np.ToString(CultureInfo.InvariantCulture) + ", // charts after 0.7 mirror to the nodePort");
+        }
+
         if (!sp.NamespaceLabels.HasUnknownEntries && sp.NamespaceLabels.Count > 0)
         {
             w.Line("NamespaceLabels =");
@@ -253,6 +527,7 @@ public static class StackImporter
             w.Close("},");
         }
 
+        ValuesBlock(w, release, tree, sp.Label, notImported, null, valuesFrom: true);
         w.Close("});");
     }
 
@@ -276,6 +551,24 @@ public static class StackImporter
         else
         {
             Unknown(w, notImported, t.Label, "TalosVersion", "talosVersion is not given (an unresolved ${VAR} or no talconfig)");
+        }
+
+        // Keep the form the repository wrote: legacy machine.* fields on Talos >= 1.12 need saying (Auto renders documents there);
+        // RegistryMirrorConfig & co. on a version Auto would render as legacy fields need saying too.
+        var hasRegistryConfig = t.Mirrors.Count + t.RegistryConfigs.Count + t.HostEntries.Count > 0;
+        var newTalos = t.ParsedVersion.TryGet(out var tv) ? tv >= ClusterRegistry.Rules.Values.TalosVersionValue.V1_12 : (bool?)null;
+        if (hasRegistryConfig && t.RendersLegacyRegistryFields.Is(true) && newTalos != false)
+        {
+            w.Line("// The repository keeps machine.registries / extraHostEntries: deprecated since Talos v1.12 but still honoured (CRG210 on the YAML).");
+            w.Line("RegistryConfigForm = TalosConfigForm.Legacy,");
+        }
+        else if (hasRegistryConfig && t.RendersLegacyRegistryFields.Is(false) && newTalos == true)
+        {
+            w.Line("RegistryConfigForm = TalosConfigForm.Documents,");
+        }
+        else if (hasRegistryConfig && t.RendersLegacyRegistryFields.Is(false) && newTalos == false)
+        {
+            notImported.Add($"{Source(t.Location)}: {t.Label}: the repository writes registry documents for Talos {t.TalosVersion.Value}, which reads them only from v1.12; imported in the legacy form that version reads");
         }
 
         List(w, "Nodes", t.Nodes, notImported, t.Label);

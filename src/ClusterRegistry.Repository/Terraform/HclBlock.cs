@@ -12,5 +12,8 @@ public sealed class HclBlock
     /// <summary>Attribute → (literal text or null when an expression, line).</summary>
     public Dictionary<string, (string? Value, int Line)> Attributes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Attribute → the expression when it is one reference such as <c>harbor_registry.docker.registry_id</c>.</summary>
+    public Dictionary<string, string> References { get; } = new(StringComparer.Ordinal);
+
     public List<HclBlock> Blocks { get; } = new();
 }

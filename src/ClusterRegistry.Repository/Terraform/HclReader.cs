@@ -100,6 +100,11 @@ public static class HclReader
 
                 var literal = pos - start == 1 && tokens[start].Literal ? tokens[start].Text : null;
                 owner?.Attributes.TryAdd(t.Text, (literal, t.Line));
+                if (literal is null && pos - start == 1 && !tokens[start].Literal && tokens[start].Text.Contains('.', StringComparison.Ordinal))
+                {
+                    owner?.References.TryAdd(t.Text, tokens[start].Text);
+                }
+
                 continue;
             }
 

@@ -20,6 +20,8 @@ public static class TerraformHarborReader
             return;
         }
 
+        var registries = blocks.Where(b => b.Type == "resource" && b.Labels.Count >= 2 && b.Labels[0] == "harbor_registry")
+            .GroupBy(b => b.Labels[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var b in blocks)
         {
             if (b.Type != "resource" || b.Labels.Count < 2)
@@ -31,14 +33,16 @@ public static class TerraformHarborReader
             switch (b.Labels[0])
             {
                 case "harbor_project":
-                    snapshot.Projects.Add(new ProjectInfo
+                    var project = new ProjectInfo
                     {
                         Name = Str(file, b, "name", b.Labels[1]),
                         Location = loc,
                         Public = Bool(file, b, "public", false),
                         // A proxy-cache or plain project of the only Harbor the repository deploys.
                         Registry = Val<HarborInfo?>.Known(null, loc),
-                    });
+                    };
+                    ProxyCache(file, b, registries, project);
+                    snapshot.Projects.Add(project);
                     break;
                 case "harbor_robot_account":
                     snapshot.Robots.Add(Robot(file, b, loc));
@@ -46,6 +50,38 @@ public static class TerraformHarborReader
             }
         }
     }
+
+    /// <summary>
+    /// <c>registry_id = harbor_registry.NAME.registry_id</c> makes the project a proxy cache of that registry endpoint: its
+    /// upstream is the host of <c>endpoint_url</c> (Docker Hub's <c>hub.docker.com</c> / <c>registry-1.docker.io</c> is
+    /// <c>docker.io</c> in image references). Any other expression leaves the upstream unknown.
+    /// </summary>
+    private static void ProxyCache(RepositoryFile file, HclBlock project, Dictionary<string, HclBlock> registries, ProjectInfo info)
+    {
+        if (!project.Attributes.TryGetValue("registry_id", out var attr))
+        {
+            return;
+        }
+
+        var at = At(file, attr.Line);
+        info.ProxyUpstream = Val<string?>.Unknown(at);
+        if (!project.References.TryGetValue("registry_id", out var reference) || reference.Split('.') is not ["harbor_registry", var name, "registry_id"] ||
+            !registries.TryGetValue(name, out var registry) || !registry.Attributes.TryGetValue("endpoint_url", out var endpoint) || endpoint.Value is null ||
+            !Uri.TryCreate(endpoint.Value, UriKind.Absolute, out var url))
+        {
+            return;
+        }
+
+        var provider = registry.Attributes.TryGetValue("provider_name", out var p) ? p.Value : null;
+        var upstream = provider == "docker-hub" || url.Host is "hub.docker.com" or "registry-1.docker.io" or "index.docker.io" ? "docker.io" : url.Authority;
+        info.ProxyUpstream = Val<string?>.Known(upstream, at);
+        ProxyRegistries.AddOrUpdate(info, new TerraformProxyRegistry(endpoint.Value, provider));
+    }
+
+    /// <summary>The <c>harbor_registry</c> endpoint a proxy-cache project was read with (for import).</summary>
+    public static TerraformProxyRegistry? ProxyRegistryOf(ProjectInfo project) => ProxyRegistries.TryGetValue(project, out var r) ? r : null;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectInfo, TerraformProxyRegistry> ProxyRegistries = new();
 
     private static RobotInfo Robot(RepositoryFile file, HclBlock b, SourceFileLocation loc)
     {
@@ -116,3 +152,6 @@ public static class TerraformHarborReader
         };
     }
 }
+
+/// <summary>A <c>harbor_registry</c> block a proxy-cache project points at: <c>endpoint_url</c> and <c>provider_name</c>.</summary>
+public sealed record TerraformProxyRegistry(string EndpointUrl, string? ProviderName);

@@ -25,6 +25,12 @@ internal sealed class GuardedParser : IParser
 
     public ParsingEvent? Current => inner.Current;
 
+    /// <summary>Aliases (<c>*name</c>) met so far: without any, the tree is exactly as big as the text says.</summary>
+    public long Aliases { get; private set; }
+
+    /// <summary>Nodes (scalars, mappings, sequences) met so far.</summary>
+    public long Nodes { get; private set; }
+
     public bool MoveNext()
     {
         if (!inner.MoveNext())
@@ -40,7 +46,14 @@ internal sealed class GuardedParser : IParser
 
         switch (inner.Current)
         {
+            case AnchorAlias:
+                Aliases++;
+                break;
+            case Scalar:
+                Nodes++;
+                break;
             case MappingStart or SequenceStart:
+                Nodes++;
                 depth++;
                 if (depth > maxDepth)
                 {

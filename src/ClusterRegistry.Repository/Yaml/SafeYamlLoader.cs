@@ -14,9 +14,10 @@ public static class SafeYamlLoader
     public static YamlFile? Load(string relativePath, string text, RepositoryOptions options, List<RepositoryNotice> notices)
     {
         var stream = new YamlStream();
+        GuardedParser parser;
         try
         {
-            var parser = new GuardedParser(new Parser(new StringReader(text)), options.MaxYamlDepth, options.MaxExpandedNodes * 2);
+            parser = new GuardedParser(new Parser(new StringReader(text)), options.MaxYamlDepth, options.MaxExpandedNodes * 2);
             stream.Load(parser);
         }
         catch (YamlLimitException e)
@@ -37,6 +38,17 @@ public static class SafeYamlLoader
         }
 
         var roots = new List<YamlNode>();
+        if (parser.Aliases == 0 && parser.Nodes <= options.MaxExpandedNodes)
+        {
+            // No alias: nothing expands, every node was counted as it was parsed.
+            foreach (var doc in stream.Documents)
+            {
+                roots.Add(doc.RootNode);
+            }
+
+            return new YamlFile(relativePath, text, roots);
+        }
+
         var memo = new Dictionary<YamlNode, long>(ReferenceEqualityComparer.Instance);
         foreach (var doc in stream.Documents)
         {

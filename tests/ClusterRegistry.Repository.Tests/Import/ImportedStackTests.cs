@@ -82,8 +82,10 @@ public sealed class ImportedStackTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Contains("Expose = HarborExpose.LoadBalancer,", result.Code);
         Assert.Contains("PrependExisting = true,", result.Code);
-        Assert.Contains("// TODO: AdminPassword comes from an encrypted file or an existing Secret", result.Code);
-        Assert.Contains(result.NotImported, l => l.Contains("AdminPassword", StringComparison.Ordinal));
+        // The admin password lives in a Secret managed elsewhere: the stack names it, as the repository does, and never makes one.
+        Assert.Contains("[\"existingSecretAdminPassword\"] = \"harbor-admin-secret\",", result.Code);
+        Assert.DoesNotContain("AdminPassword = ", result.Code);
+        Assert.Contains("RegistryConfigForm = TalosConfigForm.Legacy,", result.Code);
 
         var expected = repoIds.Where(id => id != "CRG210").ToArray();
         var analyzer = await AnalyzerIds(compilation);

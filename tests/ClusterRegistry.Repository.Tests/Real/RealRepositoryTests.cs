@@ -88,7 +88,7 @@ public sealed class RealRepositoryTests
         Assert.DoesNotContain(findings, f => f.Id is "CRG105" or "CRG106" or "CRG109");
     }
 
-    [Fact(Skip = "CRG101 still fires on an empty list with no Talos mirror; making it fire only when something is at stake is issue #16's rule change (the repository reader already reports no mirror here)")]
+    [Fact]
     public void Flatops_spegel_default_without_talos_mirrors_is_not_CRG101()
     {
         // No Talos mirror: nothing for Spegel to move to _backup; an empty list is Spegel's intended default.

@@ -162,4 +162,67 @@ public sealed class UntrustedRepositoryTests
         // What the secret may set is unknown, so the rules that need it stay silent.
         Assert.DoesNotContain(scan.Check(), f => f.Id is "CRG101" or "CRG105");
     }
+
+    [Fact]
+    public void Fifo_and_device_files_are_never_opened_and_are_one_line_each()
+    {
+        // A FIFO named *.yaml would block a reader for ever (open(2) waits for a writer); a device would stream without end.
+        using var repo = WithSpegel();
+        var fifo = Path.Combine(repo.Root, "apps", "pipe.yaml");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mk.WaitForExit();
+            Assert.Equal(0, mk.ExitCode);
+        }
+
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "apps", "zero.yaml"), fifo); // a link inside the repo to it
+        repo.Write("talconfig.yaml", "clusterName: x\ntalosVersion: v1.11.5\nnodes:\n  - {hostname: a, ipAddress: 10.0.0.1}\npatches:\n  - \"@./apps/pipe.yaml\"\n");
+        var scan = Task.Run(() => repo.Scan()).WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        var lines = scan.Notices.Where(n => n.Message.Contains("FIFO", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, n => n.File == "apps/pipe.yaml");
+        Assert.Contains(lines, n => n.File == "apps/zero.yaml");
+        Assert.Contains(lines, n => n.File == "talconfig.yaml" && n.Message.Contains("./apps/pipe.yaml", StringComparison.Ordinal));
+        Assert.All(scan.Notices, n => Assert.DoesNotContain('\n', n.ToString()));
+        StillChecked(scan);
+    }
+
+    [Fact]
+    public void Peek_skips_only_files_whose_every_document_names_a_kind_no_reader_reads()
+    {
+        Assert.True(Discovery.KindPeek.Of("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n---\nkind: Service\n").IsIrrelevant);
+        Assert.False(Discovery.KindPeek.Of("kind: Deployment\n---\nkind: ConfigMap\n").IsIrrelevant);
+        Assert.False(Discovery.KindPeek.Of("machine:\n  registries: {}\n").IsIrrelevant);           // legacy Talos patch, no kind
+        Assert.False(Discovery.KindPeek.Of("kind: Deployment\n---\nmachine:\n  files: []\n").IsIrrelevant);
+        Assert.False(Discovery.KindPeek.Of("- op: add\n  path: /machine/registries\n").IsIrrelevant);  // JSON patch
+        Assert.False(Discovery.KindPeek.Of("{kind: HelmRelease}").IsIrrelevant);                        // flow style: cannot tell, parsed
+        Assert.True(Discovery.KindPeek.Of("kind: \"HelmRelease\" # app\n").IsOnlyReleases);
+        Assert.True(Discovery.KindPeek.Of("kind: Secret\nsops:\n  mac: ENC[x]\n").IsOnlySecrets);
+        Assert.False(Discovery.KindPeek.Of("kind: Secret\n---\nkind: HelmRelease\n").IsOnlySecrets);
+    }
+
+    [Fact]
+    public void A_release_that_reaches_spegel_only_through_its_chart_source_is_still_read()
+    {
+        // chartRef → an OCIRepository named "p2p" whose URL is Spegel's chart: the release text never says "spegel".
+        using var repo = new TempRepository()
+            .Write("apps/p2p/oci.yaml", Snippets.SpegelOci.Replace("name: spegel", "name: p2p", StringComparison.Ordinal))
+            .Write("apps/p2p/helmrelease.yaml", """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata:
+                  name: p2p
+                  namespace: kube-system
+                spec:
+                  chartRef: {kind: OCIRepository, name: p2p}
+                  values:
+                    serviceMonitor: {enabled: true}
+                """)
+            .Write("apps/other/helmrelease.yaml", "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: other}\nspec: {chartRef: {kind: OCIRepository, name: other}}\n");
+        var scan = repo.Scan();
+        Assert.DoesNotContain("spegel", File.ReadAllText(Path.Combine(repo.Root, "apps/p2p/helmrelease.yaml")), StringComparison.OrdinalIgnoreCase);
+        var spegel = Assert.Single(scan.Snapshot.Spegels);
+        Assert.Equal("p2p", spegel.Name.Value);
+        Assert.Equal(true, spegel.ValueAt("serviceMonitor", "enabled")?.Value.Value); // its values were read
+        Assert.Equal(2, scan.Releases.Count + 1); // the other release was peeked at and left unparsed
+    }
 }

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.General;
 /// <summary>CRG001: an IP, hostname, CIDR, URL, image reference, Talos version or registry key literal is malformed.</summary>
 public sealed class Crg001MalformedLiteral : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG001", "Malformed IP, hostname, CIDR, URL or image reference", RuleSeverity.Error, "General",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg001, "Malformed IP, hostname, CIDR, URL or image reference", RuleSeverity.Error, "General",
         "A value that must be an IP address, host name, CIDR, http(s) URL, image reference or Talos version does not parse; the rendered configuration would be rejected or silently wrong.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -9,7 +9,7 @@ namespace ClusterRegistry.Rules.General;
 /// </summary>
 public sealed class Crg002DuplicateName : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG002", "Two resources of one kind share a name", RuleSeverity.Error, "General",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg002, "Two resources of one kind share a name", RuleSeverity.Error, "General",
         "Resource names are unique per kind within a stack: rendered files, Pulumi URNs and Helm release names are derived from them.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -13,7 +13,7 @@ namespace ClusterRegistry.Tool.Native;
 internal static class NativeVerbs
 {
     /// <summary>The verbs of the JIT build that the native binary leaves out.</summary>
-    internal static readonly string[] LeftOut = ["check", "compile", "diff", "doctor", "preview", "sandbox", "synth", "up"];
+    internal static readonly string[] LeftOut = ["check", "compile", "diff", "doctor", "import", "preview", "sandbox", "synth", "up"];
 
     internal static IReadOnlyList<IVerb> All { get; } =
         new IVerb[] { new ProbeVerb() }

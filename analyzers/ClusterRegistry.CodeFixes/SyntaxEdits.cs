@@ -103,9 +103,12 @@ namespace ClusterRegistry.CodeFixes
             var exprs = init.Expressions;
             if (exprs.Count == 0)
             {
-                return init.WithExpressions(SingletonSeparatedList(element))
-                    .WithOpenBraceToken(init.OpenBraceToken.WithTrailingTrivia(Space))
-                    .WithCloseBraceToken(init.CloseBraceToken.WithLeadingTrivia(Space));
+                // The compiler parses an empty nested initializer "Name = { }" as an object initializer; with an element in
+                // it, it is a collection initializer unless the element is an assignment ("[key] = value"). The new node
+                // takes the kind the compiler gives its text, so the fixed tree is the tree of the fixed file.
+                var kind = element is AssignmentExpressionSyntax ? SyntaxKind.ObjectInitializerExpression : SyntaxKind.CollectionInitializerExpression;
+                return InitializerExpression(kind, init.OpenBraceToken.WithTrailingTrivia(Space), SingletonSeparatedList(element), init.CloseBraceToken.WithLeadingTrivia(Space))
+                    .WithTriviaFrom(init);
             }
 
             var multiline = init.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ||
@@ -163,7 +166,7 @@ namespace ClusterRegistry.CodeFixes
         /// </summary>
         public static ExpressionSyntax Code(string code)
         {
-            var e = ParseExpression(code);
+            var e = code.TrimStart().StartsWith("[", System.StringComparison.Ordinal) ? InitializerElement(code) : ParseExpression(code);
             var names = e.DescendantNodesAndSelf().OfType<AliasQualifiedNameSyntax>().Cast<SyntaxNode>()
                 .Select(n => n.Parent is QualifiedNameSyntax || n.Parent is MemberAccessExpressionSyntax ? n.Parent! : n)
                 .ToList();
@@ -171,6 +174,16 @@ namespace ClusterRegistry.CodeFixes
                 e.DescendantNodesAndSelf().Where(n => n is QualifiedNameSyntax || n is MemberAccessExpressionSyntax m && m.DescendantNodes().OfType<AliasQualifiedNameSyntax>().Any()),
                 (_, n) => n.WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
             return names.Count == 0 ? e : annotated;
+        }
+
+        /// <summary>
+        /// An initializer element such as <c>["key"] = value</c>, parsed where it stands (inside an object initializer), so
+        /// its left side is an implicit element access, as the compiler parses it, and not a collection expression.
+        /// </summary>
+        private static ExpressionSyntax InitializerElement(string code)
+        {
+            var creation = (ObjectCreationExpressionSyntax)ParseExpression("new C { " + code + " }");
+            return creation.Initializer!.Expressions[0].WithoutTrivia();
         }
 
         /// <summary>The expression the diagnostic span covers: the right side of an assignment, the key of <c>[key] = v</c>, or the node itself.</summary>

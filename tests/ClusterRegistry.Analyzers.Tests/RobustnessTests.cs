@@ -173,8 +173,8 @@ public class RobustnessTests
         var fixableOnOriginal = -1;
         foreach (var variant in variants)
         {
-            var document = CodeFixRunner.CreateDocument(variant);
-            var diags = await CodeFixRunner.DiagnosticsAsync(document, ids, allowCompileErrors: true);
+            var document = StackWorkspace.CreateDocument(variant);
+            var diags = await StackWorkspace.DiagnosticsAsync(document, ids, allowCompileErrors: true);
             if (fixableOnOriginal < 0)
             {
                 fixableOnOriginal = diags.Length;
@@ -186,7 +186,7 @@ public class RobustnessTests
                 {
                     try
                     {
-                        foreach (var action in await CodeFixRunner.ActionsAsync(provider, document, diagnostic))
+                        foreach (var action in await StackWorkspace.ActionsAsync(provider, document, diagnostic))
                         {
                             offered++;
                             _ = await action.GetOperationsAsync(CancellationToken.None);

@@ -12,7 +12,7 @@ public class SeverityConfigTests
 {
     private static async Task<IReadOnlyList<Diagnostic>> AnalyzeSeedAsync(string? configPath, string? config)
     {
-        var document = CodeFixRunner.CreateDocument(StackFiles.Test("SeedStack.cs"));
+        var document = StackWorkspace.CreateDocument(StackFiles.Test("SeedStack.cs"));
         var project = document.Project;
         if (configPath is not null)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg101AddMirroredRegistries))]
     public sealed class Crg101AddMirroredRegistries : AddToCollectionFix
     {
-        protected override string RuleId => "CRG101";
+        protected override string RuleId => RuleIds.Crg101;
 
         protected override string ArgsType => "SpegelArgs";
 

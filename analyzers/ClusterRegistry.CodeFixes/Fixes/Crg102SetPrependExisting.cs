@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,7 +11,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg102SetPrependExisting))]
     public sealed class Crg102SetPrependExisting : SetPropertyFix
     {
-        protected override string RuleId => "CRG102";
+        protected override string RuleId => RuleIds.Crg102;
 
         protected override string ArgsType => "SpegelArgs";
 

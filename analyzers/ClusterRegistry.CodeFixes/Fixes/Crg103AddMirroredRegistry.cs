@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg103AddMirroredRegistry))]
     public sealed class Crg103AddMirroredRegistry : AddToCollectionFix
     {
-        protected override string RuleId => "CRG103";
+        protected override string RuleId => RuleIds.Crg103;
 
         protected override string ArgsType => "SpegelArgs";
 

@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -7,7 +8,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg104CorrectRegistryScheme))]
     public sealed class Crg104CorrectRegistryScheme : ReplaceStringFix
     {
-        protected override string RuleId => "CRG104";
+        protected override string RuleId => RuleIds.Crg104;
 
         protected override string DataKey => "replacement";
 

@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,7 +9,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg105SetRegistryConfigPath))]
     public sealed class Crg105SetRegistryConfigPath : SetPropertyFix
     {
-        protected override string RuleId => "CRG105";
+        protected override string RuleId => RuleIds.Crg105;
 
         protected override string ArgsType => "SpegelArgs";
 

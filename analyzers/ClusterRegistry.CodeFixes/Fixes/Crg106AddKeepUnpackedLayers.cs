@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +14,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg106AddKeepUnpackedLayers))]
     public sealed class Crg106AddKeepUnpackedLayers : AddToCollectionFix
     {
-        protected override string RuleId => "CRG106";
+        protected override string RuleId => RuleIds.Crg106;
 
         protected override string ArgsType => "TalosMachinePatchArgs";
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg109AddPrivilegedLabel))]
     public sealed class Crg109AddPrivilegedLabel : AddToCollectionFix
     {
-        protected override string RuleId => "CRG109";
+        protected override string RuleId => RuleIds.Crg109;
 
         protected override string ArgsType => "SpegelArgs";
 

@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -7,7 +8,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg110CorrectMirroredRegistry))]
     public sealed class Crg110CorrectMirroredRegistry : ReplaceStringFix
     {
-        protected override string RuleId => "CRG110";
+        protected override string RuleId => RuleIds.Crg110;
 
         protected override string DataKey => "replacement";
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg201AddHostEntry))]
     public sealed class Crg201AddHostEntry : AddToCollectionFix
     {
-        protected override string RuleId => "CRG201";
+        protected override string RuleId => RuleIds.Crg201;
 
         protected override string ArgsType => "TalosMachinePatchArgs";
 

@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -7,7 +8,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg202ReplaceHostEntryIp))]
     public sealed class Crg202ReplaceHostEntryIp : ReplaceStringFix
     {
-        protected override string RuleId => "CRG202";
+        protected override string RuleId => RuleIds.Crg202;
 
         protected override string DataKey => "ip";
 

@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,7 +11,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg203PinClusterIp))]
     public sealed class Crg203PinClusterIp : SetPropertyFix
     {
-        protected override string RuleId => "CRG203";
+        protected override string RuleId => RuleIds.Crg203;
 
         protected override string ArgsType => "HarborArgs";
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg204AddRobotAuth))]
     public sealed class Crg204AddRobotAuth : AddToCollectionFix
     {
-        protected override string RuleId => "CRG204";
+        protected override string RuleId => RuleIds.Crg204;
 
         protected override string ArgsType => "TalosMachinePatchArgs";
 

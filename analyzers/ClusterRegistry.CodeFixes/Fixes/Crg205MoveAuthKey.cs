@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -7,7 +8,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg205MoveAuthKey))]
     public sealed class Crg205MoveAuthKey : ReplaceStringFix
     {
-        protected override string RuleId => "CRG205";
+        protected override string RuleId => RuleIds.Crg205;
 
         protected override string DataKey => "key";
 

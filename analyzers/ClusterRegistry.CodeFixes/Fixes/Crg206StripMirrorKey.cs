@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -7,7 +8,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg206StripMirrorKey))]
     public sealed class Crg206StripMirrorKey : ReplaceStringFix
     {
-        protected override string RuleId => "CRG206";
+        protected override string RuleId => RuleIds.Crg206;
 
         protected override string DataKey => "replacement";
 

@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -7,7 +8,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg207CorrectEndpointScheme))]
     public sealed class Crg207CorrectEndpointScheme : ReplaceStringFix
     {
-        protected override string RuleId => "CRG207";
+        protected override string RuleId => RuleIds.Crg207;
 
         protected override string DataKey => "replacement";
 

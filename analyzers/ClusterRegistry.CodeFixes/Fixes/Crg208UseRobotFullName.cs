@@ -1,4 +1,5 @@
 using System.Threading;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg208UseRobotFullName))]
     public sealed class Crg208UseRobotFullName : StackCodeFix
     {
-        protected override string RuleId => "CRG208";
+        protected override string RuleId => RuleIds.Crg208;
 
         protected override (string Title, SyntaxNode NewRoot)? Fix(SyntaxNode root, SyntaxNode node, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading;
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,7 +11,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg209UseEnvironmentSecret))]
     public sealed class Crg209UseEnvironmentSecret : StackCodeFix
     {
-        protected override string RuleId => "CRG209";
+        protected override string RuleId => RuleIds.Crg209;
 
         protected override (string Title, SyntaxNode NewRoot)? Fix(SyntaxNode root, SyntaxNode node, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

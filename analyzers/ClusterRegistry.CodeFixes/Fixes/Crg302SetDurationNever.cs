@@ -1,3 +1,4 @@
+using ClusterRegistry.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,7 +11,7 @@ namespace ClusterRegistry.CodeFixes.Fixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Crg302SetDurationNever))]
     public sealed class Crg302SetDurationNever : SetPropertyFix
     {
-        protected override string RuleId => "CRG302";
+        protected override string RuleId => RuleIds.Crg302;
 
         protected override string ArgsType => "RobotAccountArgs";
 

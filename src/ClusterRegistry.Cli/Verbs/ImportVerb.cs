@@ -5,7 +5,7 @@ namespace ClusterRegistry.Cli.Verbs;
 
 /// <summary>
 /// <c>import --repo DIR --out FILE.cs [--class NAME] [--stack NAME] [--namespace NS] [--env]</c>: reads the repository as
-/// <c>check --repo</c> does and writes one C# Stack subclass (written to a temp file, then moved). Each thing it could not
+/// <c>check --repo</c> does and writes one C# Stack subclass (written atomically, through <see cref="OutFileOption"/>). Each thing it could not
 /// import is one line on stderr. Exit 0, or 2 on bad arguments.
 /// </summary>
 public sealed class ImportVerb : IVerb
@@ -46,10 +46,7 @@ public sealed class ImportVerb : IVerb
             Namespace = cl.Get("namespace") ?? "Stacks",
         });
 
-        var full = Path.GetFullPath(output);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, result.Code);
-        File.Move(temp, full, overwrite: true);
+        OutFileOption.Write("out", output, result.Code);
         foreach (var line in result.NotImported)
         {
             context.Error.WriteLine("import: not imported: " + line);

@@ -130,20 +130,6 @@ public static class HostsTomlReader
     }
 
     /// <summary>
-    /// The directories containerd looks in for <paramref name="registryHost"/> under its config path, first existing wins:
-    /// <c>host_port_</c>, then <c>host:port</c>, then <c>_default</c> (no port: <c>host</c>, then <c>_default</c>).
-    /// </summary>
-    public static IReadOnlyList<string> DirectoryCandidates(string registryHost)
-    {
-        ArgumentNullException.ThrowIfNull(registryHost);
-        var idx = registryHost.LastIndexOf(':');
-        var hasPort = idx > 0 && !registryHost.EndsWith(']') && (registryHost.Count(c => c == ':') == 1 || registryHost.StartsWith('['));
-        return hasPort
-            ? new[] { registryHost[..idx] + "_" + registryHost[(idx + 1)..] + "_", registryHost, "_default" }
-            : new[] { registryHost, "_default" };
-    }
-
-    /// <summary>
     /// A host directory without hosts.toml: <c>*.crt</c> files become CAs, <c>*.cert</c> files client certificates paired
     /// with the <c>*.key</c> of the same stem (containerd's docker-style discovery).
     /// </summary>
@@ -395,7 +381,4 @@ public sealed record ResolveOptions
 }
 
 /// <summary>A resolved host: its configuration, the scheme dialled, and whether plain-HTTP fallback applies.</summary>
-public sealed record ResolvedRegistryHost(RegistryHostConfig Config, string Scheme, bool UsesHttpFallback)
-{
-    public string CultureNeutralUrl => string.Create(CultureInfo.InvariantCulture, $"{Scheme}://{Config.Host}{Config.Path}");
-}
+public sealed record ResolvedRegistryHost(RegistryHostConfig Config, string Scheme, bool UsesHttpFallback);

@@ -3,48 +3,28 @@ using System.Collections;
 namespace ClusterRegistry.Rendering.Toml;
 
 /// <summary>
-/// An insertion-ordered TOML table. Values are <see cref="string"/>, <see cref="long"/>, <see cref="bool"/>,
+/// An insertion-ordered TOML table (an <see cref="OrderedDictionary{TKey, TValue}"/>). Values are <see cref="string"/>, <see cref="long"/>, <see cref="bool"/>,
 /// <see cref="double"/>, <see cref="IReadOnlyList{T}"/> of values (arrays) or nested <see cref="TomlMap"/>s (tables).
 /// Go structs keep field order; Go maps are encoded sorted (<see cref="SortedDeep"/>).
 /// </summary>
 public sealed class TomlMap : IEnumerable<KeyValuePair<string, object>>
 {
-    private readonly List<KeyValuePair<string, object>> entries = new();
+    private readonly OrderedDictionary<string, object> entries = new(StringComparer.Ordinal);
 
     public int Count => entries.Count;
 
+    /// <summary>The value at <paramref name="key"/> (null when missing); setting an existing key replaces it in place.</summary>
     public object? this[string key]
     {
-        get => TryGet(key, out var v) ? v : null;
+        get => entries.GetValueOrDefault(key);
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            var i = entries.FindIndex(e => e.Key == key);
-            if (i >= 0)
-            {
-                entries[i] = new(key, value);
-            }
-            else
-            {
-                entries.Add(new(key, value));
-            }
+            entries[key] = value;
         }
     }
 
-    public bool TryGet(string key, out object value)
-    {
-        foreach (var e in entries)
-        {
-            if (e.Key == key)
-            {
-                value = e.Value;
-                return true;
-            }
-        }
-
-        value = null!;
-        return false;
-    }
+    public bool TryGet(string key, out object value) => entries.TryGetValue(key, out value!);
 
     /// <summary>The sub-table at <paramref name="key"/>, created (appended) when missing.</summary>
     public TomlMap Table(string key)
@@ -65,7 +45,7 @@ public sealed class TomlMap : IEnumerable<KeyValuePair<string, object>>
         var copy = new TomlMap();
         foreach (var e in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            copy.entries.Add(new(e.Key, e.Value is TomlMap m ? m.SortedDeep() : e.Value));
+            copy.entries.Add(e.Key, e.Value is TomlMap m ? m.SortedDeep() : e.Value);
         }
 
         return copy;

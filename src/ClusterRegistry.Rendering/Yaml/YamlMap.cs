@@ -3,35 +3,25 @@ using System.Collections;
 namespace ClusterRegistry.Rendering.Yaml;
 
 /// <summary>
-/// An insertion-ordered YAML mapping for emitting documents with a fixed key order. Values: <see cref="string"/>,
+/// An insertion-ordered YAML mapping (an <see cref="OrderedDictionary{TKey, TValue}"/>) for emitting documents with a fixed key order. Values: <see cref="string"/>,
 /// <see cref="bool"/>, integers, <see cref="YamlMap"/>, or <see cref="IEnumerable{T}"/> of values (sequences).
 /// Null values are skipped, so optional fields can be written inline.
 /// </summary>
 public sealed class YamlMap : IEnumerable<KeyValuePair<string, object>>
 {
-    private readonly List<KeyValuePair<string, object>> entries = new();
+    private readonly OrderedDictionary<string, object> entries = new(StringComparer.Ordinal);
 
     public int Count => entries.Count;
 
     /// <summary>Sets <paramref name="key"/> (replacing an existing entry in place); null removes nothing and adds nothing.</summary>
     public object? this[string key]
     {
-        get => entries.FirstOrDefault(e => e.Key == key).Value;
+        get => entries.GetValueOrDefault(key);
         set
         {
-            if (value is null)
+            if (value is not null)
             {
-                return;
-            }
-
-            var i = entries.FindIndex(e => e.Key == key);
-            if (i >= 0)
-            {
-                entries[i] = new(key, value);
-            }
-            else
-            {
-                entries.Add(new(key, value));
+                entries[key] = value;
             }
         }
     }

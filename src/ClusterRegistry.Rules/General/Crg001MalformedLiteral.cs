@@ -12,7 +12,7 @@ namespace ClusterRegistry.Rules.General;
 /// </summary>
 public sealed class Crg001MalformedLiteral : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG001", "Malformed or missing value", RuleSeverity.Error, "General",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg001, "Malformed or missing value", RuleSeverity.Error, "General",
         "A value that must be an IP address, host name, DNS-1123 label, CIDR, http(s) or oci:// URL, absolute path, port, image reference, chart version or Talos version does not parse, or a value the model needs is missing: the rendered configuration would be rejected or silently wrong, so synth refuses the stack.",
         refusesInput: true);
 

@@ -12,7 +12,7 @@ namespace ClusterRegistry.Rules.General;
 /// </summary>
 public sealed class Crg002DuplicateName : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG002", "Duplicate or unusable name, value listed twice, or resource created outside the constructor", RuleSeverity.Error, "General",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg002, "Duplicate or unusable name, value listed twice, or resource created outside the constructor", RuleSeverity.Error, "General",
         "Resource names are unique per kind within a stack and end up in file names, Pulumi URNs and Helm release names, so they cannot hold spaces or slashes; node and registry lists hold each value once; resources are created inside the constructor of a Stack subclass.",
         refusesInput: true);
 

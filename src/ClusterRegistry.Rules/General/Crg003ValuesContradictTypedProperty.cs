@@ -13,7 +13,7 @@ namespace ClusterRegistry.Rules.General;
 /// </summary>
 public sealed class Crg003ValuesContradictTypedProperty : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG003", "Chart value in Values contradicts a typed property", RuleSeverity.Warning, "General",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg003, "Chart value in Values contradicts a typed property", RuleSeverity.Warning, "General",
         "Values are merged over the typed properties, so the release runs with the escape-hatch value while the typed property, which the rules check, says otherwise.");
 
     public override RuleDescriptor Descriptor => Id;

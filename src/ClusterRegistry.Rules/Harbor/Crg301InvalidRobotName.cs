@@ -10,7 +10,7 @@ public sealed class Crg301InvalidRobotName : Rule
     public const string Pattern = "^[a-z0-9]+(?:[._-][a-z0-9]+)*$";
     private static readonly Regex NameRegex = new(Pattern, RegexOptions.CultureInvariant);
 
-    public static readonly RuleDescriptor Id = new("CRG301", "Robot name rejected by Harbor", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg301, "Robot name rejected by Harbor", RuleSeverity.Error, "Harbor",
         "Harbor accepts robot names matching " + Pattern + " only (lower case, no +, no $).");
 
     public override RuleDescriptor Descriptor => Id;

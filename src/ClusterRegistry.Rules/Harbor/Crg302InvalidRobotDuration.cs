@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// <summary>CRG302: robot <c>DurationDays</c> is 0 (or below -1). Fix data: <c>value</c> = <c>-1</c>.</summary>
 public sealed class Crg302InvalidRobotDuration : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG302", "Robot duration rejected by Harbor", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg302, "Robot duration rejected by Harbor", RuleSeverity.Error, "Harbor",
         "Harbor accepts a duration of -1 (never expires) or a positive number of days; 0 is rejected.");
 
     public override RuleDescriptor Descriptor => Id;

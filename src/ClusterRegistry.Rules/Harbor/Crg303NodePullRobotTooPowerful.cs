@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// <summary>CRG303: the robot used for node pulls has more than pull access. Fix data: <c>keep</c> = <c>repository:pull</c>.</summary>
 public sealed class Crg303NodePullRobotTooPowerful : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG303", "Node pull robot has more than pull access", RuleSeverity.Warning, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg303, "Node pull robot has more than pull access", RuleSeverity.Warning, "Harbor",
         "Node credentials sit in clear in cri.toml on every node: they should only pull.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// <summary>CRG304: a project-level robot has more than one permission entry.</summary>
 public sealed class Crg304ProjectRobotPermissions : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG304", "Project robot with several permission entries", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg304, "Project robot with several permission entries", RuleSeverity.Error, "Harbor",
         "Harbor rejects a project-level robot whose permissions list has more than one entry.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// <summary>CRG305: the robot used for node auth cannot pull from the project of an image the stack pulls (the probe image).</summary>
 public sealed class Crg305NodeRobotCannotPullProbeImage : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG305", "Node robot cannot pull the probe image's project", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg305, "Node robot cannot pull the probe image's project", RuleSeverity.Error, "Harbor",
         "The node authenticates as the robot; without repository:pull on the image's project Harbor answers 401/403.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -11,7 +11,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// </summary>
 public sealed class Crg306ExternalUrlUnreachable : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG306", "Harbor token realm unreachable from the node", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg306, "Harbor token realm unreachable from the node", RuleSeverity.Error, "Harbor",
         "Harbor builds the token realm from externalURL (≤ 2.13) or from its scheme and the request host (≥ 2.14): containerd must reach it from the host network.");
 
     public override RuleDescriptor Descriptor => Id;

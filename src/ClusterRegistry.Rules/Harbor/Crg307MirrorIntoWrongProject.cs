@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// </summary>
 public sealed class Crg307MirrorIntoWrongProject : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG307", "Mirror points at a Harbor project that does not proxy its registry", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg307, "Mirror points at a Harbor project that does not proxy its registry", RuleSeverity.Error, "Harbor",
         "The project answers for another upstream (or none): pulls get 404 and go upstream past the cache, or resolve to another registry's repository of the same name.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// </summary>
 public sealed class Crg308PrivateProjectWithoutAuth : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG308", "Mirror endpoint into a private Harbor project without auth", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg308, "Mirror endpoint into a private Harbor project without auth", RuleSeverity.Error, "Harbor",
         "Harbor answers 401 and its anonymous token grants nothing on a private project: containerd moves on to the next host, so pulls silently go upstream and the cache stays empty.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -12,7 +12,7 @@ namespace ClusterRegistry.Rules.Harbor;
 /// </summary>
 public sealed class Crg309SecretKeyMissing : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG309", "Chart value names a key the existing Secret lacks", RuleSeverity.Error, "Harbor",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg309, "Chart value names a key the existing Secret lacks", RuleSeverity.Error, "Harbor",
         "The chart reads the key with a secretKeyRef or a volume item: the kubelet refuses to create the container (or to mount the volume) and the Harbor pod never starts.");
 
     public override RuleDescriptor Descriptor => Id;

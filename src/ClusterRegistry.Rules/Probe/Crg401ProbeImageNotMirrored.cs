@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Probe;
 /// <summary>CRG401: the probe image's registry is not one the stack mirrors.</summary>
 public sealed class Crg401ProbeImageNotMirrored : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG401", "Probe image is not on a mirrored registry", RuleSeverity.Warning, "Probe",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg401, "Probe image is not on a mirrored registry", RuleSeverity.Warning, "Probe",
         "A probe of an unmirrored registry measures the upstream path, not the mirror path the stack configures.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -6,7 +6,7 @@ namespace ClusterRegistry.Rules.Probe;
 /// <summary>CRG402: the budget is below what the link can carry (declared size ÷ declared link speed). Fix data: <c>minimumSeconds</c>.</summary>
 public sealed class Crg402BudgetBelowLinkSpeed : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG402", "Probe budget below what the link can carry", RuleSeverity.Warning, "Probe",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg402, "Probe budget below what the link can carry", RuleSeverity.Warning, "Probe",
         "Moving the declared image size over the declared link takes longer than the budget: the gate can never pass.");
 
     public override RuleDescriptor Descriptor => Id;

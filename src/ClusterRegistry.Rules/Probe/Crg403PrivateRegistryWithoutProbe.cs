@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Probe;
 /// <summary>CRG403: a private registry (a Harbor) is mirrored and no probe measures it. Fix data: <c>registry</c>.</summary>
 public sealed class Crg403PrivateRegistryWithoutProbe : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG403", "Mirrored private registry without a probe", RuleSeverity.Info, "Probe",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg403, "Mirrored private registry without a probe", RuleSeverity.Info, "Probe",
         "Without a pull-latency probe, a regression in the mirror path (Spegel misses, a stale host entry) goes unseen.");
 
     public override RuleDescriptor Descriptor => Id;

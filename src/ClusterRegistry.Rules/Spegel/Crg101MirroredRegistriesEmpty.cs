@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG101: <c>MirroredRegistries</c> is empty. Fix data: <c>registries</c> (newline-separated URLs to add).</summary>
 public sealed class Crg101MirroredRegistriesEmpty : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG101", "Spegel mirrors every registry (MirroredRegistries is empty)", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg101, "Spegel mirrors every registry (MirroredRegistries is empty)", RuleSeverity.Error, "Spegel",
         "With an empty list Spegel writes only _default/hosts.toml and moves every Talos hosts dir to _backup: Talos mirrors (Harbor, proxy caches, overridePath, TLS settings) stop applying, and a plain-HTTP registry's fallback becomes https.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -6,7 +6,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG102: a registry with a Talos mirror is mirrored by Spegel without <c>PrependExisting</c>. Fix data: <c>value</c> = <c>true</c>.</summary>
 public sealed class Crg102PrependExistingNotSet : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG102", "Spegel replaces a Talos mirror (PrependExisting is not true)", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg102, "Spegel replaces a Talos mirror (PrependExisting is not true)", RuleSeverity.Error, "Spegel",
         "Spegel rewrites the hosts.toml of every registry it mirrors; without prependExisting the Talos endpoints (the in-cluster Harbor) disappear.");
 
     public override RuleDescriptor Descriptor => Id;

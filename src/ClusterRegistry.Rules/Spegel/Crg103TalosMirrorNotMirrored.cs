@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG103: a registry with a Talos mirror is missing from a non-empty <c>MirroredRegistries</c>. Fix data: <c>registry</c> (the entry to add).</summary>
 public sealed class Crg103TalosMirrorNotMirrored : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG103", "A Talos-mirrored registry is missing from Spegel's MirroredRegistries", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg103, "A Talos-mirrored registry is missing from Spegel's MirroredRegistries", RuleSeverity.Error, "Spegel",
         "Spegel moves every existing hosts dir to _backup on its first start and restores only the registries it mirrors.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -8,7 +8,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG104: the scheme in <c>MirroredRegistries</c> is not the registry's real scheme. Fix data: <c>replacement</c>.</summary>
 public sealed class Crg104MirroredRegistrySchemeMismatch : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG104", "Wrong scheme for a mirrored registry", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg104, "Wrong scheme for a mirrored registry", RuleSeverity.Error, "Spegel",
         "Spegel writes server = '<scheme>://host' from the entry: containerd's fallback uses that scheme.");
 
     private static readonly string[] HttpsOnly = { "docker.io", "registry-1.docker.io", "ghcr.io", "gcr.io", "registry.k8s.io", "k8s.gcr.io", "quay.io", "mcr.microsoft.com", "public.ecr.aws", "nvcr.io" };

@@ -6,7 +6,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG105: Spegel on Talos without <c>ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts"</c>. Fix data: <c>path</c>.</summary>
 public sealed class Crg105RegistryConfigPath : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG105", "Spegel writes hosts.toml where Talos's containerd never reads", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg105, "Spegel writes hosts.toml where Talos's containerd never reads", RuleSeverity.Error, "Spegel",
         "On Talos containerd's config_path is /etc/cri/conf.d/hosts; the chart default /etc/containerd/certs.d is ignored.");
 
     public override RuleDescriptor Descriptor => Id;

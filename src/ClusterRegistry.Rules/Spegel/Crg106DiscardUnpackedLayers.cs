@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// </summary>
 public sealed class Crg106DiscardUnpackedLayers : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG106", "Talos discards unpacked layers, so Spegel cannot serve them", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg106, "Talos discards unpacked layers, so Spegel cannot serve them", RuleSeverity.Error, "Spegel",
         "Talos ≥ 1.8 (containerd 2.x) sets discard_unpacked_layers = true: peers answer 404/500 and every pull silently goes upstream.");
 
     public override RuleDescriptor Descriptor => Id;

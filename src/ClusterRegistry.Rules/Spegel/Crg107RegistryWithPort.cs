@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG107: a mirrored registry has a port and Talos also writes a hosts dir for it (named <c>host_port_</c>).</summary>
 public sealed class Crg107RegistryWithPort : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG107", "Mirrored registry with a port: Talos and Spegel name its dir differently", RuleSeverity.Warning, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg107, "Mirrored registry with a port: Talos and Spegel name its dir differently", RuleSeverity.Warning, "Spegel",
         "Talos names the dir host_port_, Spegel host:port; containerd prefers host_port_, so pulls bypass Spegel and prependExisting finds nothing.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG108: Spegel chart ≥ 0.7 with Talos &lt; 1.11 (containerd &lt; 2.1).</summary>
 public sealed class Crg108ChartNeedsNewerTalos : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG108", "Spegel 0.7 needs containerd ≥ 2.1 (Talos ≥ 1.11)", RuleSeverity.Warning, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg108, "Spegel 0.7 needs containerd ≥ 2.1 (Talos ≥ 1.11)", RuleSeverity.Warning, "Spegel",
         "Spegel v0.7 dropped containerd 1.7/2.0 support and its start-up check: on older Talos it fails silently.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -9,7 +9,7 @@ public sealed class Crg109NamespaceNotPrivileged : Rule
     public const string LabelKey = "pod-security.kubernetes.io/enforce";
     public const string LabelValue = "privileged";
 
-    public static readonly RuleDescriptor Id = new("CRG109", "Spegel namespace is not labelled privileged", RuleSeverity.Warning, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg109, "Spegel namespace is not labelled privileged", RuleSeverity.Warning, "Spegel",
         "Spegel's DaemonSet uses hostPath mounts and host ports; pod security admission refuses it outside a privileged namespace (kube-system is exempt on Talos).");
 
     public override RuleDescriptor Descriptor => Id;

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// <summary>CRG110: a <c>MirroredRegistries</c> entry is not <c>scheme://host[:port]</c>, or the wildcard is misused. Fix data: <c>replacement</c> when derivable.</summary>
 public sealed class Crg110InvalidMirroredRegistry : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG110", "Invalid MirroredRegistries entry", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg110, "Invalid MirroredRegistries entry", RuleSeverity.Error, "Spegel",
         "Entries must be http(s) URLs without path, query, user info or trailing slash, or a single bare wildcard (_default or *).",
         refusesInput: true);
 

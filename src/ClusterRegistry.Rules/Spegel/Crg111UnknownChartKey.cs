@@ -11,7 +11,7 @@ namespace ClusterRegistry.Rules.Spegel;
 /// </summary>
 public sealed class Crg111UnknownChartKey : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG111", "Spegel chart value the chart version does not know", RuleSeverity.Error, "Spegel",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg111, "Spegel chart value the chart version does not know", RuleSeverity.Error, "Spegel",
         "Spegel's chart ships no values schema, so Helm drops an unknown or renamed key without a word: the setting the stack believes in is off.");
 
     public override RuleDescriptor Descriptor => Id;

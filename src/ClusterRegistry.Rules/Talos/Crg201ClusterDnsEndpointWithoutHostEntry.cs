@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg201ClusterDnsEndpointWithoutHostEntry : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG201", "Mirror endpoint is a cluster DNS name without a host entry", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg201, "Mirror endpoint is a cluster DNS name without a host entry", RuleSeverity.Error, "Talos",
         "containerd runs on the host and resolves names with the host's resolver and /etc/hosts, not CoreDNS: Service names do not resolve.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// <summary>CRG202: a host entry aliases the Harbor Service name with an IP that is not its ClusterIP. Fix data: <c>ip</c> (the ClusterIP).</summary>
 public sealed class Crg202HostEntryWrongIp : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG202", "Host entry maps the Harbor Service name to the wrong IP", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg202, "Host entry maps the Harbor Service name to the wrong IP", RuleSeverity.Error, "Talos",
         "The host entry must carry the Harbor Service's ClusterIP; any other address sends pulls to a stale or wrong target.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// <summary>CRG203: the ClusterIP a host entry uses is not pinned, or lies outside the service subnet. Fix data (not pinned): <c>value</c> = <c>true</c>.</summary>
 public sealed class Crg203ClusterIpNotPinned : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG203", "Harbor ClusterIP used by a host entry is not pinned or outside the service subnet", RuleSeverity.Warning, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg203, "Harbor ClusterIP used by a host entry is not pinned or outside the service subnet", RuleSeverity.Warning, "Talos",
         "A re-created Service gets a new ClusterIP unless spec.clusterIP is pinned, and an address outside the service CIDR cannot be assigned: the host entry goes stale.");
 
     public override RuleDescriptor Descriptor => Id;

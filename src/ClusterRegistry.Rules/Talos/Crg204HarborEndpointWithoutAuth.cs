@@ -11,7 +11,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg204HarborEndpointWithoutAuth : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG204", "Harbor mirror endpoint without auth", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg204, "Harbor mirror endpoint without auth", RuleSeverity.Error, "Talos",
         "Harbor answers anonymous pulls with 401; the anonymous token it then hands out only covers public projects, so private images end in ImagePullBackOff.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg205AuthKeyedOnMirrorName : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG205", "Registry auth keyed on the mirror name instead of the endpoint host", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg205, "Registry auth keyed on the mirror name instead of the endpoint host", RuleSeverity.Error, "Talos",
         "containerd looks credentials up by the host it actually dials (the endpoint), not by the registry name in the image reference.");
 
     public override RuleDescriptor Descriptor => Id;

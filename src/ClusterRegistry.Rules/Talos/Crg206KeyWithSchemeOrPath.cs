@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// <summary>CRG206: a mirror or registry config key contains a scheme, path or trailing slash. Fix data: <c>replacement</c>.</summary>
 public sealed class Crg206KeyWithSchemeOrPath : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG206", "Mirror key contains a scheme, path or trailing slash", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg206, "Mirror key contains a scheme, path or trailing slash", RuleSeverity.Error, "Talos",
         "Mirror and registry config keys are host[:port] (or * for mirrors): the registry as image references name it.",
         refusesInput: true);
 

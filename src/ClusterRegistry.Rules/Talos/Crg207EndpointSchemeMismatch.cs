@@ -11,7 +11,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg207EndpointSchemeMismatch : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG207", "Endpoint scheme disagrees with Harbor's TLS setting", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg207, "Endpoint scheme disagrees with Harbor's TLS setting", RuleSeverity.Error, "Talos",
         "An https endpoint on a host that serves plain HTTP (or the reverse) fails the TLS handshake or gets a plain-HTTP error, and containerd moves to the next endpoint.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -9,7 +9,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg208UsernameNotRobot : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG208", "Auth username is not a declared robot's full name", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg208, "Auth username is not a declared robot's full name", RuleSeverity.Error, "Talos",
         "Harbor robots log in as robot$name (system) or robot$project+name (project); any other name gets 401, or silently anonymous access.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// <summary>CRG209: a password, token or key is written in code. Fix data: <c>variable</c> (a suggested environment variable).</summary>
 public sealed class Crg209PlaintextSecret : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG209", "Secret written in source code", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg209, "Secret written in source code", RuleSeverity.Error, "Talos",
         "A password, token or key literal ends up in source control and in every rendered file.");
 
     public override RuleDescriptor Descriptor => Id;

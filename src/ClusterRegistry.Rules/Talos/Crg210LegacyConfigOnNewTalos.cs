@@ -11,7 +11,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg210LegacyConfigOnNewTalos : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG210", "Legacy machine config fields for a Talos version that deprecated them", RuleSeverity.Warning, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg210, "Legacy machine config fields for a Talos version that deprecated them", RuleSeverity.Warning, "Talos",
         "machine.registries and extraHostEntries are deprecated from Talos 1.12 and machine.files from 1.14; the schemas of those versions no longer contain them, so validators reject the config.");
 
     public override RuleDescriptor Descriptor => Id;

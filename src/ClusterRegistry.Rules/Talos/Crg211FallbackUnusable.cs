@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg211FallbackUnusable : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG211", "The mirror's fallback to the registry itself cannot work", RuleSeverity.Warning, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg211, "The mirror's fallback to the registry itself cannot work", RuleSeverity.Warning, "Talos",
         "When every endpoint fails containerd falls back to the registry host: https unless a server line says otherwise, and with the credentials keyed on that host only.");
 
     public override RuleDescriptor Descriptor => Id;

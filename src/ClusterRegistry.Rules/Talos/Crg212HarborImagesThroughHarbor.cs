@@ -8,7 +8,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// <summary>CRG212: Harbor's own chart or images are pulled through Harbor (chart repository, image overrides, or a docker.io mirror that never falls back).</summary>
 public sealed class Crg212HarborImagesThroughHarbor : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG212", "Harbor's own chart or images come through Harbor", RuleSeverity.Warning, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg212, "Harbor's own chart or images come through Harbor", RuleSeverity.Warning, "Talos",
         "A Harbor that serves its own chart or images cannot be installed or restarted when it is down: the cluster cannot bootstrap it.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg213OverridePathBareEndpoint : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG213", "OverridePath mirror with an endpoint that has no path", RuleSeverity.Warning, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg213, "OverridePath mirror with an endpoint that has no path", RuleSeverity.Warning, "Talos",
         "overridePath applies to every endpoint of the mirror: an endpoint without a path loses containerd's /v2 prefix, answers 404 and every pull walks past it.");
 
     public override RuleDescriptor Descriptor => Id;

@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Talos;
 /// </summary>
 public sealed class Crg214V2PathWithoutOverridePath : Rule
 {
-    public static readonly RuleDescriptor Id = new("CRG214", "Endpoint with a /v2/<…> path but no OverridePath", RuleSeverity.Error, "Talos",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg214, "Endpoint with a /v2/<…> path but no OverridePath", RuleSeverity.Error, "Talos",
         "Without override_path containerd appends /v2 to the endpoint path: /v2/<project>/v2/<repo> answers 404 and every pull walks past the mirror.");
 
     public override RuleDescriptor Descriptor => Id;

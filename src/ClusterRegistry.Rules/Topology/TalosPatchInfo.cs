@@ -100,10 +100,6 @@ public sealed class AuthInfo
 
     public object? Location { get; set; }
 
-    /// <summary>The username: the robot's full name when <see cref="UsernameRobot"/> is set, else <see cref="Username"/>.</summary>
-    public Val<string?> EffectiveUsername =>
-        UsernameRobot is { } r ? r.FullName.Map<string?>(s => s).At(Username.Location) : Username;
-
     /// <summary>True when known to carry credentials, false when known not to, null when unknown.</summary>
     public bool? HasCredentials
     {

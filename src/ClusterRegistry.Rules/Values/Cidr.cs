@@ -15,8 +15,6 @@ public sealed class Cidr
 
     public int PrefixLength { get; }
 
-    public bool IsV6 => Network.Length == 16;
-
     /// <summary>Parses <c>address/prefix</c>. Host bits may be set (as Kubernetes accepts them for service CIDRs).</summary>
     public static bool TryParse(string? text, out Cidr cidr)
     {

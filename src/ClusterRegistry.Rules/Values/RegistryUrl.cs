@@ -20,9 +20,6 @@ public sealed class RegistryUrl
     /// <summary><c>_default</c> or <c>*</c>.</summary>
     public bool IsWildcard { get; }
 
-    /// <summary>The directory Spegel writes: <c>url.Host</c> (<c>host:port</c> with a colon) or <c>_default</c>.</summary>
-    public string SpegelDirectory => IsWildcard ? "_default" : Url!.HostPort;
-
     /// <summary>
     /// The registry host as image references and Talos mirror keys name it: <c>host[:port]</c> as written, or <c>*</c>
     /// for the wildcard.

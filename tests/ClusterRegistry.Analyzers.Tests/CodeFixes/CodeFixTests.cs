@@ -1,13 +1,16 @@
 using ClusterRegistry.Analyzers.Tests.Infrastructure;
 using ClusterRegistry.CodeFixes.Fixes;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
 using static ClusterRegistry.Analyzers.Tests.Infrastructure.Fragments;
 
 namespace ClusterRegistry.Analyzers.Tests.CodeFixes;
 
 /// <summary>
-/// Every code fix, before and after, through the workspace APIs: the single fix for one diagnostic, then Fix All in
-/// document scope over two stack classes with the same problem. After a fix, the diagnostic it fixed is gone.
+/// Every code fix, before and after, on Microsoft.CodeAnalysis.Testing (<see cref="StackFixTest"/>): the single fix for
+/// one diagnostic (the harness also runs every Fix All scope on it), then Fix All in document scope over two stack
+/// classes in one file, in project scope over two files, and in solution scope over two projects, each required to fix
+/// everything in one application. After a fix, the fixed code compiles and the diagnostic it fixed is gone.
 /// </summary>
 public class CodeFixTests
 {
@@ -20,6 +23,8 @@ public class CodeFixTests
         public string One(string body) => TestCompilation.Usings + Class("S", body);
 
         public string Two(string body) => TestCompilation.Usings + Class("S1", body) + "\n" + Class("S2", body);
+
+        public string Named(string name, string body) => TestCompilation.Usings + Class(name, body);
 
         private string Class(string name, string body) =>
             $"public sealed class {name} : Stack\n{{\n{Members}\n    public {name}() : base(\"{name.ToLowerInvariant()}\")\n    {{\n{body}\n    }}\n}}\n";
@@ -142,10 +147,8 @@ public class CodeFixTests
     public async Task Fix(string key)
     {
         var c = Find(key);
-        var (text, title) = await CodeFixRunner.FixOneAsync(c.Provider, c.One(c.Before));
-        Assert.False(string.IsNullOrWhiteSpace(title));
-        Assert.Equal(c.One(c.After), text);
-        Assert.Empty(await CodeFixRunner.DiagnosticsAsync(CodeFixRunner.CreateDocument(text), c.Provider.FixableDiagnosticIds));
+        var test = await StackFixTest.CreateAsync(c.Provider, [(c.One(c.Before), c.One(c.After))]);
+        await test.RunAsync();
     }
 
     [Theory]
@@ -153,9 +156,35 @@ public class CodeFixTests
     public async Task Fix_all_in_document(string key)
     {
         var c = Find(key);
-        var text = await CodeFixRunner.FixAllInDocumentAsync(c.Provider, c.Two(c.Before));
-        Assert.Equal(c.Two(c.After), text);
-        Assert.Empty(await CodeFixRunner.DiagnosticsAsync(CodeFixRunner.CreateDocument(text), c.Provider.FixableDiagnosticIds));
+        var test = await StackFixTest.CreateAsync(c.Provider, [(c.Two(c.Before), c.Two(c.After))]);
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllInDocumentIterations = 1;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public async Task Fix_all_in_project(string key)
+    {
+        var c = Find(key);
+        var test = await StackFixTest.CreateAsync(c.Provider, [(c.Named("S1", c.Before), c.Named("S1", c.After)), (c.Named("S2", c.Before), c.Named("S2", c.After))]);
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllInProjectIterations = 1;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public async Task Fix_all_in_solution(string key)
+    {
+        var c = Find(key);
+        var test = await StackFixTest.CreateAsync(c.Provider, [(c.Named("S1", c.Before), c.Named("S1", c.After))], secondProject: [(c.Named("S2", c.Before), c.Named("S2", c.After))]);
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck;
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllIterations = 1;
+        await test.RunAsync();
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ClusterRegistry.Probe.Sandbox;
+using ClusterRegistry.Doctor.Sandbox;
 using ClusterRegistry.Testing;
 using ClusterRegistry.Testing.Containerd;
 using ClusterRegistry.Testing.Images;

@@ -1,5 +1,5 @@
 using System.Text;
-using ClusterRegistry.Probe.Sandbox;
+using ClusterRegistry.Doctor.Sandbox;
 using ClusterRegistry.Talos;
 
 namespace ClusterRegistry.Probe.Tests.Cri;

@@ -1,6 +1,6 @@
 using ClusterRegistry.Probe.Cri;
 using ClusterRegistry.Probe.Failures;
-using ClusterRegistry.Probe.Sandbox;
+using ClusterRegistry.Doctor.Sandbox;
 using ClusterRegistry.Testing;
 using ClusterRegistry.Testing.Containerd;
 using ClusterRegistry.Testing.Images;

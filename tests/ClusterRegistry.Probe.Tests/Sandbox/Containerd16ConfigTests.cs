@@ -1,4 +1,4 @@
-using ClusterRegistry.Probe.Sandbox;
+using ClusterRegistry.Doctor.Sandbox;
 using ClusterRegistry.Probe.Tests.Cri;
 using Stacks;
 using Tomlyn;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Tomlyn;
 using Tomlyn.Model;
 
-namespace ClusterRegistry.Probe.Sandbox;
+namespace ClusterRegistry.Doctor.Sandbox;
 
 /// <summary>Where a sandboxed containerd keeps its state; every path is private to the sandbox.</summary>
 public sealed record Containerd16Paths(string Root, string State, string Socket, string HostsDirectory, string ConfigFile)
@@ -192,7 +192,7 @@ public static partial class Containerd16Config
                 ["io.containerd.internal.v1.opt"] = new TomlTable { ["path"] = Path.Combine(paths.Root, "opt") },
             },
         };
-        return "# containerd 1.6 sandbox config, translated from a node view (ClusterRegistry.Probe.Sandbox.Containerd16Config)\n" +
+        return "# containerd 1.6 sandbox config, translated from a node view (ClusterRegistry.Doctor.Sandbox.Containerd16Config)\n" +
                TomlSerializer.Serialize(model, (TomlSerializerOptions?)null).ReplaceLineEndings("\n");
     }
 

@@ -1,4 +1,4 @@
-namespace ClusterRegistry.Probe.Sandbox;
+namespace ClusterRegistry.Doctor.Sandbox;
 
 /// <summary>Where Talos leaves registry configuration on a node (research/talos.md §3.1).</summary>
 public static class NodeFilePaths

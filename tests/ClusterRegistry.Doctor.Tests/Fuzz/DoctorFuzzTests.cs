@@ -19,8 +19,6 @@ namespace ClusterRegistry.Doctor.Tests.Fuzz;
 public sealed class DoctorFuzzTests
 {
     private const ulong Seed = 20261205;
-    private const long MemoryBudget = 64L << 20;
-    private static readonly TimeSpan CaseBudget = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset Now = new(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
     private const string OutsideSecret = "OUTSIDE-THE-ROOT-SECRET-7f3a";
 
@@ -29,39 +27,10 @@ public sealed class DoctorFuzzTests
 
     private static DoctorRequest Request() => new() { Stack = "local", Node = "127.0.0.1", Expected = Expected, SpegelDeclared = true, Clock = () => Now };
 
-    /// <summary>Runs <paramref name="body"/> on a thread of its own: a hang fails the case instead of the run, and the allocation is that thread's.</summary>
-    private static void WithinBudget(string what, Action body)
-    {
-        Exception? failure = null;
-        long allocated = 0;
-        var thread = new Thread(() =>
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            try
-            {
-                body();
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        }) { IsBackground = true };
-        thread.Start();
-        Assert.True(thread.Join(CaseBudget), $"{what}: still running after {CaseBudget.TotalSeconds}s");
-        if (failure is not null)
-        {
-            throw new InvalidOperationException($"{what}: {failure.GetType().Name}: {failure.Message}", failure);
-        }
-
-        Assert.True(allocated < MemoryBudget, $"{what}: allocated {allocated} bytes, over the {MemoryBudget} budget");
-    }
-
     [Fact]
     public void Every_node_file_parser_and_the_diagnosis_take_any_text()
     {
-        var ran = SeededFuzz.Run(HostileText.Any, Seed, count: 1500, time: TimeSpan.FromSeconds(40), (text, i) => WithinBudget($"text case {i}", () =>
+        var ran = SeededFuzz.Run(HostileText.Any, Seed, count: 1500, time: TimeSpan.FromSeconds(40), (text, i) => SeededFuzz.WithinBudget($"text case {i}", () =>
         {
             Refusal<FormatException>(() => HostsFile.Parse(text));
             Refusal<FormatException>(() => CriConfig.Parse(text));
@@ -164,7 +133,7 @@ public sealed class DoctorFuzzTests
                 Apply(root, Targets[m.Target], m.Swap, m.Text, secret);
             }
 
-            WithinBudget($"root case {i} ({string.Join(", ", mutations.Select(m => $"{Targets[m.Target]}={m.Swap}"))})", () =>
+            SeededFuzz.WithinBudget($"root case {i} ({string.Join(", ", mutations.Select(m => $"{Targets[m.Target]}={m.Swap}"))})", () =>
             {
                 string shown;
                 try

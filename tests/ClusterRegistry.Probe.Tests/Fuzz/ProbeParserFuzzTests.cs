@@ -17,35 +17,6 @@ namespace ClusterRegistry.Probe.Tests.Fuzz;
 public sealed class ProbeParserFuzzTests
 {
     private const ulong Seed = 20261205;
-    private const long MemoryBudget = 64L << 20;
-
-    private static void WithinBudget(string what, Action body)
-    {
-        Exception? failure = null;
-        long allocated = 0;
-        var thread = new Thread(() =>
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            try
-            {
-                body();
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        }) { IsBackground = true };
-        thread.Start();
-        Assert.True(thread.Join(TimeSpan.FromSeconds(30)), $"{what}: still running after 30s");
-        if (failure is not null)
-        {
-            throw new InvalidOperationException($"{what}: {failure.GetType().Name}: {failure.Message}", failure);
-        }
-
-        Assert.True(allocated < MemoryBudget, $"{what}: allocated {allocated} bytes, over the {MemoryBudget} budget");
-    }
 
     private static void Classified(Action parse)
     {
@@ -66,7 +37,7 @@ public sealed class ProbeParserFuzzTests
     public void Registry_answers_parse_or_fail_classified()
     {
         var gen = Gen.Select(HostileText.Any, ContentType, (text, type) => (Text: text, Type: type));
-        var ran = SeededFuzz.Run(gen, Seed, count: 3000, time: TimeSpan.FromSeconds(30), (c, i) => WithinBudget($"case {i}", () =>
+        var ran = SeededFuzz.Run(gen, Seed, count: 3000, time: TimeSpan.FromSeconds(30), (c, i) => SeededFuzz.WithinBudget($"case {i}", () =>
         {
             var body = Encoding.UTF8.GetBytes(c.Text);
             Classified(() => ManifestDocument.Parse(body, c.Type, "manifest fuzz"));
@@ -84,7 +55,7 @@ public sealed class ProbeParserFuzzTests
     [Fact]
     public void Raw_bytes_as_a_manifest_or_token_fail_classified()
     {
-        var ran = SeededFuzz.Run(HostileText.Bytes, Seed, count: 2000, time: TimeSpan.FromSeconds(20), (bytes, i) => WithinBudget($"bytes case {i}", () =>
+        var ran = SeededFuzz.Run(HostileText.Bytes, Seed, count: 2000, time: TimeSpan.FromSeconds(20), (bytes, i) => SeededFuzz.WithinBudget($"bytes case {i}", () =>
         {
             Classified(() => ManifestDocument.Parse(bytes, null, "manifest fuzz"));
             Classified(() => RegistryAuthenticator.ParseToken(bytes, DateTimeOffset.UnixEpoch, "token fuzz"));
@@ -97,7 +68,7 @@ public sealed class ProbeParserFuzzTests
     public void Bounded_reads_return_every_byte_up_to_the_cap_and_fail_beyond_it_however_the_bytes_arrive()
     {
         var gen = Gen.Select(Gen.Int[0, 300_000], Gen.Int[1, 70_000], Gen.Int[0, 300_000], (size, chunk, max) => (Size: size, Chunk: chunk, Max: max));
-        var ran = SeededFuzz.Run(gen, Seed, count: 300, time: TimeSpan.FromSeconds(20), (c, i) => WithinBudget($"read case {i} {c}", () =>
+        var ran = SeededFuzz.Run(gen, Seed, count: 300, time: TimeSpan.FromSeconds(20), (c, i) => SeededFuzz.WithinBudget($"read case {i} {c}", () =>
         {
             var data = new byte[c.Size];
             new Random(i).NextBytes(data);

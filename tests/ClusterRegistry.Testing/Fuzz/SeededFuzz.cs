@@ -35,6 +35,51 @@ public static class SeededFuzz
         return ran;
     }
 
+    /// <summary>What one case may take: <see cref="CaseTime"/> of wall time and <see cref="CaseMemory"/> bytes allocated.</summary>
+    public static readonly TimeSpan CaseTime = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc cref="CaseTime"/>
+    public const long CaseMemory = 64L << 20;
+
+    /// <summary>
+    /// Runs one case on a thread of its own, so a hang fails the case instead of the run and the allocation counted is
+    /// that thread's; an exception is rethrown named by <paramref name="what"/>.
+    /// </summary>
+    public static void WithinBudget(string what, Action body)
+    {
+        Exception? failure = null;
+        long allocated = 0;
+        var thread = new Thread(() =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            try
+            {
+                body();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }) { IsBackground = true };
+        thread.Start();
+        if (!thread.Join(CaseTime))
+        {
+            throw new TimeoutException($"{what}: still running after {CaseTime.TotalSeconds}s");
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"{what}: {failure.GetType().Name}: {failure.Message}", failure);
+        }
+
+        if (allocated >= CaseMemory)
+        {
+            throw new InsufficientMemoryException($"{what}: allocated {allocated} bytes, over the {CaseMemory} budget");
+        }
+    }
+
     private static string Show<T>(T input)
     {
         var text = input switch

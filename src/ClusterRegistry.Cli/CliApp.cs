@@ -1,8 +1,17 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Diagnostics.CodeAnalysis;
+using ClusterRegistry.Cli.Parsing;
 
 namespace ClusterRegistry.Cli;
 
-/// <summary>Entry point shared by the stacks program and the standalone <c>clusterregistry</c> tool.</summary>
+/// <summary>
+/// Entry point shared by the stacks program and the standalone <c>clusterregistry</c> tool: the verbs as a
+/// System.CommandLine root command. Every verb and sub-verb answers <c>--help</c> (options and exit codes); a bad value,
+/// a misspelled option (with a suggestion) or an unknown verb is one <c>error:</c> line and exit 2; the <c>[suggest]</c>
+/// directive and <c>completion bash</c> give shell completion.
+/// </summary>
 public static class CliApp
 {
     /// <summary>
@@ -20,6 +29,14 @@ public static class CliApp
         get => Discovered.All;
     }
 
+    /// <summary>The exit-code contract every verb keeps (the root's <c>--help</c> lists it).</summary>
+    internal static readonly IReadOnlyList<(int Code, string Meaning)> ExitCodeContract =
+    [
+        (ExitCodes.Ok, "success: clean, healthy, within budget"),
+        (ExitCodes.Findings, "the verb ran and found problems (error findings, an unhealthy node, a pull over budget)"),
+        (ExitCodes.BadInput, "bad input or could not run: one 'error:' line names the argument and the value"),
+    ];
+
     [RequiresUnreferencedCode("Finds the verbs by reflection over this assembly's types.")]
     public static Task<int> RunAsync(string[] args, StackCatalog catalog, TextWriter? stdout = null, TextWriter? stderr = null) =>
         RunAsync(args, catalog, Verbs, stdout, stderr);
@@ -29,21 +46,25 @@ public static class CliApp
     {
         var output = stdout ?? Console.Out;
         var error = stderr ?? Console.Error;
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        using var cts = new CancellationTokenSource();
+        var context = new VerbContext { Catalog = catalog, Out = output, Error = error, Cancellation = cts.Token };
+        var root = CreateRootCommand(context, verbs);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        if (args.Length == 0)
         {
-            PrintHelp(output, catalog, verbs);
-            return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
-        }
-
-        var verb = verbs.FirstOrDefault(v => v.Name == args[0]);
-        if (verb is null)
-        {
-            error.WriteLine($"error: unknown verb '{args[0]}'");
-            PrintHelp(error, catalog, verbs);
+            // No verb: the help, but as bad input (a script that forgot its verb must not pass).
+            root.Parse(["--help"], Parser).Invoke(invocation);
             return ExitCodes.BadInput;
         }
 
-        using var cts = new CancellationTokenSource();
+        // "help" and "help VERB [SUB]" are --help.
+        var result = root.Parse(args[0] == "help" ? [.. args.Skip(1), "--help"] : args, Parser);
+        if (result.Action is ParseErrorAction)
+        {
+            error.WriteLine("error: " + ParseErrorLine.For(result));
+            return ExitCodes.BadInput;
+        }
+
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
@@ -52,14 +73,7 @@ public static class CliApp
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await verb.RunAsync(new VerbContext
-            {
-                Args = args.Skip(1).ToArray(),
-                Catalog = catalog,
-                Out = output,
-                Error = error,
-                Cancellation = cts.Token,
-            });
+            return await result.InvokeAsync(invocation, cts.Token);
         }
         catch (UsageException e)
         {
@@ -82,14 +96,28 @@ public static class CliApp
         }
     }
 
-    private static void PrintHelp(TextWriter w, StackCatalog catalog, IReadOnlyList<IVerb> verbs)
+    /// <summary>
+    /// The root command of <paramref name="verbs"/>: the verbs as sub-commands, <c>--help</c> with exit codes on every
+    /// one of them, the <c>[suggest]</c> completion directive.
+    /// </summary>
+    public static RootCommand CreateRootCommand(VerbContext context, IReadOnlyList<IVerb> verbs)
     {
-        w.WriteLine("usage: <verb> [options]   (stacks: " + (catalog.Names.Count == 0 ? "none in this program" : string.Join(", ", catalog.Names)) + ")");
-        foreach (var v in verbs)
+        var stacks = context.Catalog.Names.Count == 0 ? "none in this program" : string.Join(", ", context.Catalog.Names);
+        var root = new RootCommand(
+            "ClusterRegistry: check, render, compile and probe a private Harbor registry next to the Spegel mirror on Talos. " +
+            $"Stacks: {stacks}. 'VERB --help' shows a verb's options and exit codes.");
+        foreach (var verb in verbs)
         {
-            w.WriteLine($"  {v.Name,-10} {v.Summary}");
+            root.Subcommands.Add(verb.CreateCommand(context));
         }
+
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithExitCodesAction((SynchronousCommandLineAction)help.Action!, ExitCodeContract);
+        return root;
     }
+
+    /// <summary>Response files are off: an argument starting with @ is a value (an image, a path), never a file to expand.</summary>
+    internal static ParserConfiguration Parser { get; } = new() { ResponseFileTokenReplacer = null };
 
     private static class Discovered
     {

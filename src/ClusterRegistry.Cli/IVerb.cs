@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace ClusterRegistry.Cli;
 
 /// <summary>One CLI verb (<c>synth</c>, <c>check</c>, …). Each lives in its own file under <c>Verbs/</c>.</summary>
@@ -9,15 +11,16 @@ public interface IVerb
     /// <summary>One line for the help listing.</summary>
     string Summary { get; }
 
-    /// <summary>Runs the verb and returns its exit code (<see cref="ExitCodes"/>).</summary>
-    Task<int> RunAsync(VerbContext context);
+    /// <summary>
+    /// The verb's System.CommandLine command: its typed options and sub-verbs (each checked while parsing), the meaning of
+    /// its exit codes (<see cref="Parsing.VerbCommand"/>) and its action, which returns the exit code (<see cref="ExitCodes"/>).
+    /// </summary>
+    Command CreateCommand(VerbContext context);
 }
 
-/// <summary>What a verb gets: its arguments, the stacks this program knows (none for the standalone tool) and the console.</summary>
+/// <summary>What a verb gets: the stacks this program knows (none for the standalone tool) and the console.</summary>
 public sealed class VerbContext
 {
-    public required IReadOnlyList<string> Args { get; init; }
-
     /// <summary>The stacks of the running program; empty in the standalone <c>clusterregistry</c> tool.</summary>
     public required StackCatalog Catalog { get; init; }
 
@@ -28,9 +31,9 @@ public sealed class VerbContext
     public CancellationToken Cancellation { get; init; }
 
     /// <summary>Builds the stack named by <c>--stack</c> (or <c>PULUMI_STACK</c>); a <see cref="UsageException"/> lists the known ones.</summary>
-    public Stack BuildStack(CommandLine cl)
+    public Stack BuildStack(string? stackOption)
     {
-        var name = cl.Get("stack") ?? Environment.GetEnvironmentVariable("PULUMI_STACK");
+        var name = stackOption ?? Environment.GetEnvironmentVariable("PULUMI_STACK");
         if (string.IsNullOrEmpty(name))
         {
             throw new UsageException($"--stack NAME is required; known stacks: {string.Join(", ", Catalog.Names)}");

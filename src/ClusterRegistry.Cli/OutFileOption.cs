@@ -11,15 +11,26 @@ public static class OutFileOption
     /// <summary>Refuses an empty value and (unless <paramref name="folderAllowed"/>) an existing folder.</summary>
     public static void Check(string option, string value, bool folderAllowed = false)
     {
+        if (Problem(option, value, folderAllowed) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+    }
+
+    /// <summary>What is wrong with <paramref name="value"/> as the file to write, or null (the check of <see cref="Check"/>).</summary>
+    public static string? Problem(string option, string value, bool folderAllowed = false)
+    {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new UsageException($"--{option} '{value}' is empty; name the file to write");
+            return $"--{option} '{value}' is empty; name the file to write";
         }
 
         if (!folderAllowed && Directory.Exists(value))
         {
-            throw new UsageException($"--{option} '{value}' is a folder; name a file to write (it is left as it is)");
+            return $"--{option} '{value}' is a folder; name a file to write (it is left as it is)";
         }
+
+        return null;
     }
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="value"/> atomically.</summary>

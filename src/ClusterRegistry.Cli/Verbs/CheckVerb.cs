@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Cli.Reporting;
 using ClusterRegistry.Repository;
 
@@ -23,38 +25,51 @@ public sealed class CheckVerb : IVerb
 
     public string Summary => "run the rules (CRG001-CRG403) on a stack's real values, or on a Flux/Talos repository with --repo DIR; --format text|json|sarif";
 
-    public Task<int> RunAsync(VerbContext context)
+    public Command CreateCommand(VerbContext context)
     {
-        var cl = new CommandLine(context.Args, "env");
-        cl.AllowOnly("stack", "repo", "env", "format", "out", "config-root");
-        var format = cl.Get("format") ?? "text";
-        if (format is not ("text" or "json" or "sarif"))
+        var stackOption = CliOptions.Stack(context.Catalog, "the stack whose real values to check (default: $PULUMI_STACK)");
+        var repo = CliOptions.ExistingDirectory("--repo", "check an existing Flux/Talos GitOps repository instead of a stack");
+        var env = CliOptions.Flag("--env", "with --repo: talhelper's ${VAR} may also come from the process environment (off: a fork's repository must not get CI secrets printed)");
+        var format = CliOptions.Choice("--format", "the report format", "text", "json", "sarif");
+        var output = CliOptions.OutFile("write the report to FILE (atomically) instead of stdout");
+        var configRoot = CliOptions.ExistingDirectory("--config-root", "where .editorconfig/.globalconfig severities are looked up from (default: the current directory, or --repo)");
+        var command = new VerbCommand(Name, Summary,
+            ok: "no finding is an error",
+            findings: "at least one error-severity finding",
+            badInput: "bad input; with --repo, no error finding but a file that is not valid YAML/HCL")
         {
-            throw new UsageException($"--format '{format}' is not one of text, json, sarif");
-        }
-
-        if (cl.Get("out") is { } outArgument)
+            stackOption, repo, env, format, output, configRoot,
+        };
+        command.Validators.Add(r =>
         {
-            OutFileOption.Check("out", outArgument);
-        }
-
-        CheckResult result;
-        if (cl.Get("repo") is { } repo)
-        {
-            result = CheckRepository(cl, repo);
-        }
-        else
-        {
-            var stack = context.BuildStack(cl);
-            var configRoot = cl.Get("config-root") ?? Directory.GetCurrentDirectory();
-            if (!Directory.Exists(configRoot))
+            if (r.GetResult(repo) is { Implicit: false } && r.GetResult(stackOption) is { Implicit: false })
             {
-                throw new UsageException($"--config-root '{configRoot}' is not a directory");
+                r.AddError("--repo and --stack cannot be used together");
+            }
+        });
+        command.SetAction(result =>
+        {
+            CheckResult checkResult;
+            if (result.GetValue(repo) is { } repoDir)
+            {
+                var scan = RepositoryScanner.Scan(repoDir, new RepositoryOptions { UseProcessEnvironment = result.GetValue(env) });
+                var notices = scan.Notices.Select(n => new CheckNotice(n.KindText, n.File, n.Line, n.Message));
+                var root = result.GetValue(configRoot) ?? repoDir;
+                checkResult = CheckResult.FromRepository(Path.GetFileName(scan.Root), scan.Check(), notices, SeverityConfiguration.Load(root));
+            }
+            else
+            {
+                var stack = context.BuildStack(result.GetValue(stackOption));
+                checkResult = CheckResult.Run(stack, SeverityConfiguration.Load(result.GetValue(configRoot) ?? Directory.GetCurrentDirectory()));
             }
 
-            result = CheckResult.Run(stack, SeverityConfiguration.Load(configRoot));
-        }
+            return Report(context, checkResult, result.GetValue(format)!, result.GetValue(output));
+        });
+        return command;
+    }
 
+    private static int Report(VerbContext context, CheckResult result, string format, string? outFile)
+    {
         var text = format switch
         {
             "json" => JsonReport.Render(result),
@@ -62,34 +77,16 @@ public sealed class CheckVerb : IVerb
             _ => TextReport.Render(result),
         };
 
-        if (cl.Get("out") is { } path)
+        if (outFile is not null)
         {
-            OutFileOption.Write("out", path, text);
-            context.Error.WriteLine($"check: wrote {result.Findings.Count} finding(s) to {path}");
+            OutFileOption.Write("out", outFile, text);
+            context.Error.WriteLine($"check: wrote {result.Findings.Count} finding(s) to {outFile}");
         }
         else
         {
             context.Out.Write(text);
         }
 
-        return Task.FromResult(result.Errors > 0 ? ExitCodes.Findings : result.HasInputErrors ? ExitCodes.BadInput : ExitCodes.Ok);
-    }
-
-    private static CheckResult CheckRepository(CommandLine cl, string repo)
-    {
-        if (cl.Has("stack"))
-        {
-            throw new UsageException("--repo and --stack cannot be used together");
-        }
-
-        if (!Directory.Exists(repo))
-        {
-            throw new UsageException($"--repo '{repo}' is not a directory");
-        }
-
-        var scan = RepositoryScanner.Scan(repo, new RepositoryOptions { UseProcessEnvironment = cl.Flag("env") });
-        var notices = scan.Notices.Select(n => new CheckNotice(n.KindText, n.File, n.Line, n.Message));
-        var configRoot = cl.Get("config-root") ?? repo;
-        return CheckResult.FromRepository(Path.GetFileName(scan.Root), scan.Check(), notices, SeverityConfiguration.Load(configRoot));
+        return result.Errors > 0 ? ExitCodes.Findings : result.HasInputErrors ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 }

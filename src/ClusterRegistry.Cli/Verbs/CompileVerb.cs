@@ -1,4 +1,6 @@
+using System.CommandLine;
 using ClusterRegistry.Cli.Gate;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Cli.Staleness;
 using ClusterRegistry.Pulumi;
 using ClusterRegistry.Pulumi.Cli;
@@ -22,30 +24,33 @@ public sealed class CompileVerb : IVerb
 
     public string Summary => "print the Pulumi program (JSON) for PULUMI_STACK / --stack; the Pulumi.yaml compiler; refuses stale builds and error findings [--out FILE|DIR/] [--config-root DIR]";
 
-    public Task<int> RunAsync(VerbContext context)
+    public Command CreateCommand(VerbContext context)
     {
-        var cl = new CommandLine(context.Args);
-        cl.AllowOnly("stack", "out", "config-root");
-        if (cl.Get("out") is { } outArgument)
+        var stackOption = CliOptions.Stack(context.Catalog, "the stack to compile (default: $PULUMI_STACK; neither: the package listing Pulumi asks for)");
+        var output = CliOptions.OutFile("write the program to FILE, or to DIR/STACK.json (with STACK.findings.json beside it), instead of stdout", folderAllowed: true);
+        var configRoot = CliOptions.ExistingDirectory("--config-root", "where .editorconfig/.globalconfig severities are looked up from (default: the current directory)");
+        var command = new VerbCommand(Name, Summary,
+            ok: "the program is printed (or written)",
+            findings: "an error-severity finding on the stack's real values; nothing on stdout",
+            badInput: "bad input, an unknown stack, or a program built from other sources than those on disk (stale); nothing on stdout")
         {
-            OutFileOption.Check("out", outArgument, folderAllowed: true);
-        }
+            stackOption, output, configRoot,
+        };
+        command.SetAction(result => Run(context, result.GetValue(stackOption), result.GetValue(output), result.GetValue(configRoot) ?? Directory.GetCurrentDirectory()));
+        return command;
+    }
 
-        var configRoot = cl.Get("config-root") ?? Directory.GetCurrentDirectory();
-        if (!Directory.Exists(configRoot))
-        {
-            throw new UsageException($"--config-root '{configRoot}' is not a directory");
-        }
-
+    private int Run(VerbContext context, string? stackOption, string? outArgument, string configRoot)
+    {
         if (StalenessCheck.ForRunningProgram(Directory.GetCurrentDirectory()) is { IsCurrent: false } stale)
         {
             context.Error.WriteLine(stale.Message);
-            return Task.FromResult(ExitCodes.BadInput);
+            return ExitCodes.BadInput;
         }
 
         // The probe's command defaults to the compiler this project's Pulumi.yaml names (Pulumi runs the compiler in that folder).
         var emitter = new PulumiProgramEmitter(options: ClusterRegistry.Pulumi.Program.ProgramOptions.ForProject(Directory.GetCurrentDirectory()));
-        var name = StackNames.Selected(cl.Get("stack"));
+        var name = StackNames.Selected(stackOption);
         string json;
         var exit = ExitCodes.Ok;
         Stack? stack = null;
@@ -58,7 +63,7 @@ public sealed class CompileVerb : IVerb
             if (!context.Catalog.Contains(name))
             {
                 context.Error.WriteLine($"error: unknown stack '{name}'; known stacks: {string.Join(", ", context.Catalog.Names)}");
-                return Task.FromResult(ExitCodes.BadInput);
+                return ExitCodes.BadInput;
             }
 
             stack = context.Catalog.Build(name);
@@ -70,7 +75,7 @@ public sealed class CompileVerb : IVerb
             json = emitter.Emit(stack).ToJson();
         }
 
-        if (cl.Get("out") is { } outPath)
+        if (outArgument is { } outPath)
         {
             // A snapshot for `diff --base DIR`, written even when the gate refuses (a base with errors must still be
             // comparable); the exit code says the program is not deployable.
@@ -91,6 +96,6 @@ public sealed class CompileVerb : IVerb
             context.Out.Write(json);
         }
 
-        return Task.FromResult(exit);
+        return exit;
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Pulumi.Cli;
 using ClusterRegistry.Pulumi.Diff;
 
@@ -16,18 +18,26 @@ public sealed class DiffVerb : IVerb
 
     public string Summary => "offline diff of the declared topology vs --base REF|DIR [--project PATH] [--format text|markdown|json]";
 
-    public Task<int> RunAsync(VerbContext context)
+    public Command CreateCommand(VerbContext context)
     {
-        var cl = new CommandLine(context.Args);
-        cl.AllowOnly("stack", "base", "format", "out", "project");
-        var format = cl.Get("format") ?? "text";
-        if (format is not ("text" or "markdown" or "json"))
+        var stackOption = CliOptions.Stack(context.Catalog, "the stack to compare (default: $PULUMI_STACK)");
+        var baseOption = CliOptions.Text("--base", "REF|DIR", "the base: a folder of compile --out output, or a git ref built in a temporary worktree", required: true);
+        var format = CliOptions.Choice("--format", "the report format", "text", "markdown", "json");
+        var output = CliOptions.OutFile("write the report to FILE (atomically) instead of stdout");
+        var project = CliOptions.Text("--project", "PATH", "at a git ref: the stacks project to build there (default: this program's project)");
+        var command = new VerbCommand(Name, Summary,
+            ok: "no error-severity finding introduced",
+            findings: "the change introduces an error-severity finding",
+            badInput: "bad input, or a base that cannot be read or built")
         {
-            throw new UsageException($"--format must be text, markdown or json, not '{format}'");
-        }
+            stackOption, baseOption, format, output, project,
+        };
+        command.SetAction(result => Run(context, context.BuildStack(result.GetValue(stackOption)), result.GetValue(baseOption)!, result.GetValue(format)!, result.GetValue(output), result.GetValue(project)));
+        return command;
+    }
 
-        var baseSpec = cl.Require("base");
-        var stack = context.BuildStack(cl);
+    private static int Run(VerbContext context, Stack stack, string baseSpec, string format, string? outFile, string? projectOption)
+    {
         var findings = FindingSources.Default;
 
         TopologySnapshot @base;
@@ -47,7 +57,7 @@ public sealed class DiffVerb : IVerb
 
                 var root = top.StdOut.Trim();
                 // --project is given relative to the current directory; the base tree knows paths relative to its root.
-                var project = cl.Get("project") is { } p ? Path.GetRelativePath(root, Path.GetFullPath(p)).Replace('\\', '/') : null;
+                var project = projectOption is { } p ? Path.GetRelativePath(root, Path.GetFullPath(p)).Replace('\\', '/') : null;
                 var programName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name;
                 @base = SnapshotSources.FromGitRef(root, baseSpec, stack.Name, context.Error, project, programName);
             }
@@ -55,13 +65,13 @@ public sealed class DiffVerb : IVerb
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
         {
             context.Error.WriteLine($"error: {e.Message}");
-            return Task.FromResult(ExitCodes.BadInput);
+            return ExitCodes.BadInput;
         }
 
         var head = SnapshotSources.FromStack(stack, findings, new ClusterRegistry.Pulumi.PulumiProgramEmitter(options: ClusterRegistry.Pulumi.Program.ProgramOptions.ForProject(Directory.GetCurrentDirectory())));
         var report = TopologyDiff.Compare(@base, head);
         var text = DiffFormatter.Format(report, format);
-        if (cl.Get("out") is { } outFile)
+        if (outFile is not null)
         {
             OutFileOption.Write("out", outFile, text);
         }
@@ -71,6 +81,6 @@ public sealed class DiffVerb : IVerb
         }
 
         var newErrors = report.FindingsIntroduced?.Count(f => f.Severity.Equals("error", StringComparison.OrdinalIgnoreCase)) ?? 0;
-        return Task.FromResult(newErrors > 0 ? ExitCodes.Findings : ExitCodes.Ok);
+        return newErrors > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Doctor;
 using ClusterRegistry.Doctor.Nodes;
 using ClusterRegistry.Doctor.Reporting;
@@ -14,33 +16,49 @@ public sealed class DoctorVerb : IVerb
 
     public string Summary => "diagnose a node against the stack's node view (CRG5xx): --node IP (--root DIR | --talosctl)";
 
-    public async Task<int> RunAsync(VerbContext context)
+    public Command CreateCommand(VerbContext context)
     {
-        var cl = new CommandLine(context.Args, "talosctl");
-        cl.AllowOnly("stack", "node", "root", "talosctl", "talosctl-path", "format");
-        var node = cl.Require("node");
-        var format = cl.Get("format") ?? "text";
-        if (format is not ("text" or "json"))
+        var stackOption = CliOptions.Stack(context.Catalog, "the stack whose node view the node is compared with (default: $PULUMI_STACK)");
+        var node = CliOptions.Text("--node", "IP", "the node (its address in the stack's Talos machine config)", required: true);
+        var rootOption = CliOptions.Text("--root", "DIR", "a copy or sandbox root of the node (etc/cri/conf.d, etc/hosts, var/lib/containerd)");
+        var talosctl = CliOptions.Flag("--talosctl", "read the live node with talosctl instead of --root");
+        var talosctlPath = CliOptions.Text("--talosctl-path", "PATH", "the talosctl binary (default: talosctl on PATH)");
+        var format = CliOptions.Choice("--format", "the report format", "text", "json");
+        var command = new VerbCommand(Name, Summary,
+            ok: "the node is healthy",
+            findings: "findings (CRG501-CRG508)",
+            badInput: "bad input, or the node could not be inspected")
         {
-            throw new UsageException($"--format must be text or json, not '{format}'");
-        }
-
-        var root = cl.Get("root");
-        var viaTalosctl = cl.Flag("talosctl");
-        if ((root is null) == !viaTalosctl)
+            stackOption, node, rootOption, talosctl, talosctlPath, format,
+        };
+        command.Validators.Add(r =>
         {
-            throw new UsageException("pass exactly one of --root DIR (a copy or sandbox root of the node) and --talosctl (read the live node)");
-        }
+            if ((r.GetResult(rootOption) is null) == (r.GetResult(talosctl)?.GetValueOrDefault<bool>() != true))
+            {
+                r.AddError("pass exactly one of --root DIR (a copy or sandbox root of the node) and --talosctl (read the live node)");
+            }
+        });
+        command.SetAction((result, cancellation) => RunAsync(
+            context,
+            context.BuildStack(result.GetValue(stackOption)),
+            result.GetValue(node)!,
+            result.GetValue(rootOption),
+            result.GetValue(talosctlPath) ?? "talosctl",
+            result.GetValue(format)!,
+            cancellation));
+        return command;
+    }
 
-        var stack = context.BuildStack(cl);
-        var request = await StackNodeView.RequestForAsync(stack, node, context.Cancellation);
+    private static async Task<int> RunAsync(VerbContext context, Stack stack, string node, string? root, string talosctlPath, string format, CancellationToken cancellation)
+    {
+        var request = await StackNodeView.RequestForAsync(stack, node, cancellation);
         DoctorReport report;
         try
         {
             INodeReader reader = root is not null
                 ? new RootDirectoryReader(root)
-                : new TalosctlReader(node, cl.Get("talosctl-path") ?? "talosctl");
-            report = await NodeDoctor.RunAsync(request, reader, context.Cancellation);
+                : new TalosctlReader(node, talosctlPath);
+            report = await NodeDoctor.RunAsync(request, reader, cancellation);
         }
         catch (NodeInspectionException e)
         {

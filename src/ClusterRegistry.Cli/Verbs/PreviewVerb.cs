@@ -1,3 +1,6 @@
+using System.CommandLine;
+using ClusterRegistry.Cli.Parsing;
+
 namespace ClusterRegistry.Cli.Verbs;
 
 /// <summary><c>preview --stack NAME [--json]</c>: <c>pulumi preview --stack NAME --diff</c> where the pulumi CLI exists.</summary>
@@ -7,7 +10,6 @@ public sealed class PreviewVerb : IVerb
 
     public string Summary => "pulumi preview --diff for the stack (needs the pulumi CLI) [--json]";
 
-    public Task<int> RunAsync(VerbContext context) =>
-        Task.FromResult(PulumiWrapper.Run(context, "preview", new[] { "json" },
-            cl => cl.Flag("json") ? new[] { "--diff", "--json" } : new[] { "--diff" }));
+    public Command CreateCommand(VerbContext context) =>
+        PulumiWrapper.Create(context, this, "preview", CliOptions.Flag("--json", "pulumi preview --json (machine-readable)"), ["--json"]);
 }

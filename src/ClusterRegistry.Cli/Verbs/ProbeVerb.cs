@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Probe;
 using ClusterRegistry.Probe.Budget;
 using ClusterRegistry.Probe.Failures;
@@ -17,35 +19,129 @@ public sealed class ProbeVerb : IVerb
 {
     public string Name => "probe";
 
-    public string Summary => "measure image pull latency (registry | cri | kubernetes) against a budget; 'probe history', 'probe report'";
+    public string Summary => "measure image pull latency (registry | cri | kubernetes) against a budget: probe IMAGE | probe --stack NAME [--probe NAME]; sub-verbs history, report";
 
-    private static readonly string[] PullOptions =
-    [
-        "image", "via", "budget", "timeout", "json", "socket", "username", "username-env", "password-env", "password-stdin", "plain-http", "insecure",
-        "endpoint", "platform", "parallel", "node", "history", "no-history", "stack", "probe", "kubeconfig", "namespace", "nodes", "warm",
-    ];
-
-    public async Task<int> RunAsync(VerbContext context)
+    public Command CreateCommand(VerbContext context)
     {
-        var cl = new CommandLine(context.Args, "json", "plain-http", "insecure", "no-history", "password-stdin", "warm", "help");
-        if (cl.Flag("help"))
+        var o = new PullOptions(context.Catalog);
+        var command = new VerbCommand(Name, Summary,
+            ok: "every pull within its budget",
+            findings: "a pull over its budget",
+            badInput: "a pull failed, or bad input")
         {
-            Help(context.Out);
-            return ExitCodes.Ok;
-        }
+            o.ImageArgument, o.Image, o.Via, o.Budget, o.Timeout, o.Json, o.Stack, o.Probe, o.Node, o.History, o.NoHistory,
+            o.Username, o.UsernameEnv, o.PasswordEnv, o.PasswordStdin, o.PlainHttp, o.Insecure, o.Endpoint, o.Platform, o.Parallel,
+            o.Socket, o.Warm, o.Kubeconfig, o.Namespace, o.Nodes,
+            HistoryCommand(context),
+            ReportCommand(context),
+        };
+        command.SetAction((result, cancellation) => PullAsync(context, new PullArguments(o, result), cancellation));
+        return command;
+    }
 
-        if (cl.Positionals.Count > 0 && cl.Positionals[0] == "history")
+    /// <summary>The options of a pull (<c>probe [IMAGE]</c>, <c>probe --stack NAME</c>), grouped in help by mode.</summary>
+    private sealed class PullOptions(StackCatalog catalog)
+    {
+        public Argument<string> ImageArgument { get; } = new("IMAGE")
         {
-            return History(context, cl);
-        }
+            Description = "the image to pull (same as --image)",
+            Arity = ArgumentArity.ZeroOrOne,
+            Hidden = true,
+            // A token like --bogus is a misspelled option, not an image: hand it back so it is reported (with a suggestion).
+            CustomParser = r => r.Tokens is [{ Value: ['-', ..] }] ? Unmatched(r) : r.Tokens is [var t] ? t.Value : null,
+        };
 
-        if (cl.Positionals.Count > 0 && cl.Positionals[0] == "report")
+        private static string? Unmatched(System.CommandLine.Parsing.ArgumentResult r)
         {
-            return Report(context, cl);
+            r.OnlyTake(0);
+            return null;
         }
+        public Option<string> Image { get; } = CliOptions.Text("--image", "IMAGE", "the image to pull, e.g. harbor.example:443/library/app:v1");
+        public Option<string> Via { get; } = ViaOption("how to pull (default: registry, or the stack's probe)");
+        public Option<TimeSpan?> Budget { get; } = CliOptions.Duration("--budget", "the longest a pull may take (default: 1s, or the stack's probe)");
+        public Option<TimeSpan?> Timeout { get; } = CliOptions.Duration("--timeout", "give up a pull after this long (default: 2m)");
+        public Option<bool> Json { get; } = CliOptions.Flag("--json", "print the result(s) as JSON");
+        public Option<string> Stack { get; } = CliOptions.Stack(catalog, "run the stack's PullLatencyProbe resources");
+        public Option<string> Probe { get; } = CliOptions.Text("--probe", "NAME", "with --stack: only this probe; without: the name in the report");
+        public Option<string> Node { get; } = CliOptions.Text("--node", "LABEL", "the node label recorded with the result");
+        public Option<string> History { get; } = HistoryOption();
+        public Option<bool> NoHistory { get; } = CliOptions.Flag("--no-history", "do not record the run in the history");
+        public Option<string> Username { get; } = CliOptions.Text("--username", "U", "registry: the user name (with --password-env or --password-stdin)");
+        public Option<string> UsernameEnv { get; } = CliOptions.Text("--username-env", "VAR", "registry: read the user name from this environment variable");
+        public Option<string> PasswordEnv { get; } = CliOptions.Text("--password-env", "VAR", "registry: read the password from this environment variable");
+        public Option<bool> PasswordStdin { get; } = CliOptions.Flag("--password-stdin", "registry: read the password from the first line of stdin");
+        public Option<bool> PlainHttp { get; } = CliOptions.Flag("--plain-http", "registry: speak plain HTTP");
+        public Option<bool> Insecure { get; } = CliOptions.Flag("--insecure", "registry: do not verify the TLS certificate");
+        public Option<string> Endpoint { get; } = CliOptions.Text("--endpoint", "URL", "registry: pull from this http(s) endpoint instead of the image's host")
+            .Check(v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? null : $"--endpoint '{v}' is not an http(s) URL");
+        public Option<string> Platform { get; } = CliOptions.Text("--platform", "OS/ARCH", "registry: the platform to pull from an index (default: linux/amd64)")
+            .Check(PlatformProblem);
+        public Option<int?> Parallel { get; } = CliOptions.PositiveInteger("--parallel", "registry: blobs fetched at once");
+        public Option<string> Socket { get; } = CliOptions.Text("--socket", "PATH", "cri: the containerd socket (default: /run/containerd/containerd.sock)");
+        public Option<bool> Warm { get; } = CliOptions.Flag("--warm", "cri: do not remove the image first");
+        public Option<string> Kubeconfig { get; } = CliOptions.Text("--kubeconfig", "PATH", "kubernetes: the kubeconfig to use");
+        public Option<string> Namespace { get; } = CliOptions.Text("--namespace", "NS", "kubernetes: the namespace of the probe Jobs");
+        public Option<string> Nodes { get; } = CliOptions.Text("--nodes", "a,b", "kubernetes: the nodes to pull on");
+    }
 
-        cl.AllowOnly(PullOptions);
-        var requests = BuildRequests(context, cl);
+    /// <summary>The values of one pull invocation.</summary>
+    private sealed class PullArguments(PullOptions o, ParseResult r)
+    {
+        public string? Image { get; } = r.GetValue(o.Image) ?? r.GetValue(o.ImageArgument);
+        public ProbeVia? Via { get; } = r.GetValue(o.Via) is { } v && ProbeViaText.TryParse(v, out var via) ? via : null;
+        public TimeSpan? Budget { get; } = r.GetValue(o.Budget);
+        public TimeSpan? Timeout { get; } = r.GetValue(o.Timeout);
+        public bool Json { get; } = r.GetValue(o.Json);
+        public bool StackGiven { get; } = r.IsGiven(o.Stack);
+        public string? Stack { get; } = r.GetValue(o.Stack);
+        public string? Probe { get; } = r.GetValue(o.Probe);
+        public string? Node { get; } = r.GetValue(o.Node);
+        public string? History { get; } = r.GetValue(o.History);
+        public bool NoHistory { get; } = r.GetValue(o.NoHistory);
+        public string? Username { get; } = r.GetValue(o.Username);
+        public string? UsernameEnv { get; } = r.GetValue(o.UsernameEnv);
+        public string? PasswordEnv { get; } = r.GetValue(o.PasswordEnv);
+        public bool PasswordStdin { get; } = r.GetValue(o.PasswordStdin);
+        public bool PlainHttp { get; } = r.GetValue(o.PlainHttp);
+        public bool Insecure { get; } = r.GetValue(o.Insecure);
+        public Uri? Endpoint { get; } = r.GetValue(o.Endpoint) is { } e ? new Uri(e) : null;
+        public Platform? Platform { get; } = r.GetValue(o.Platform) is { } p ? ClusterRegistry.Probe.Oci.Platform.Parse(p) : null;
+        public int? Parallel { get; } = r.GetValue(o.Parallel);
+        public string? Socket { get; } = r.GetValue(o.Socket);
+        public bool Warm { get; } = r.GetValue(o.Warm);
+        public string? Kubeconfig { get; } = r.GetValue(o.Kubeconfig);
+        public string? Namespace { get; } = r.GetValue(o.Namespace);
+        public string? Nodes { get; } = r.GetValue(o.Nodes);
+    }
+
+    private static Option<string> ViaOption(string description)
+    {
+        string[] values = ["registry", "cri", "kubernetes"];
+        var option = CliOptions.Text("--via", string.Join('|', values), $"{description}: {string.Join(", ", values)}")
+            .Check(v => ProbeViaText.TryParse(v, out _) ? null : $"--via '{v}' is not one of {string.Join(", ", values)}");
+        option.CompletionSources.Add(values);
+        return option;
+    }
+
+    private static Option<string> HistoryOption() =>
+        CliOptions.Text("--history", "PATH", "the history database (default: $XDG_DATA_HOME/clusterregistry/history.db)");
+
+    private static string? PlatformProblem(string text)
+    {
+        try
+        {
+            Platform.Parse(text);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return $"--platform '{text}': {e.Message}";
+        }
+    }
+
+    private static async Task<int> PullAsync(VerbContext context, PullArguments a, CancellationToken cancellation)
+    {
+        var requests = BuildRequests(context, a);
         if (!ProbeFeatures.KubernetesIsSupported && requests.Any(r => r.Via == ProbeVia.Kubernetes))
         {
             throw new UsageException("--via kubernetes " + ProbeFeatures.NativeHint);
@@ -60,15 +156,15 @@ public sealed class ProbeVerb : IVerb
         var results = new List<ProbeResult>();
         foreach (var request in requests)
         {
-            using var progress = cl.Flag("json") ? null : ConsoleProgress.ForTerminal();
-            results.AddRange(await ProbeRunner.RunAsync(request, progress, context.Cancellation));
+            using var progress = a.Json ? null : ConsoleProgress.ForTerminal();
+            results.AddRange(await ProbeRunner.RunAsync(request, progress, cancellation));
         }
 
-        if (!cl.Flag("no-history"))
+        if (!a.NoHistory)
         {
             try
             {
-                var history = new ProbeHistory(cl.Get("history") ?? ProbeHistory.DefaultPath());
+                var history = new ProbeHistory(a.History ?? ProbeHistory.DefaultPath());
                 foreach (var r in results)
                 {
                     history.Append(r);
@@ -80,7 +176,7 @@ public sealed class ProbeVerb : IVerb
             }
         }
 
-        if (cl.Flag("json"))
+        if (a.Json)
         {
             context.Out.WriteLine(results.Count == 1 ? ProbeJson.Serialize(results[0]) : ProbeJson.Serialize(results));
         }
@@ -95,24 +191,18 @@ public sealed class ProbeVerb : IVerb
         return BudgetGate.ExitCode(results);
     }
 
-    private static IReadOnlyList<ProbeRequest> BuildRequests(VerbContext context, CommandLine cl)
+    private static IReadOnlyList<ProbeRequest> BuildRequests(VerbContext context, PullArguments a)
     {
-        var image = cl.Get("image") ?? (cl.Positionals.Count > 0 ? cl.Positionals[0] : null);
-        var viaText = cl.Get("via");
-        ProbeVia? via = null;
-        if (viaText is not null)
-        {
-            via = ProbeViaText.TryParse(viaText, out var v) ? v : throw new UsageException($"--via must be registry, cri or kubernetes (got '{viaText}')");
-        }
-
-        TimeSpan? budget = cl.Get("budget") is { } b ? Duration("budget", b) : null;
-        TimeSpan? timeout = cl.Get("timeout") is { } t ? Duration("timeout", t) : null;
-        var password = cl.Get("password-env") is { } envName
+        var image = a.Image;
+        var via = a.Via;
+        var budget = a.Budget;
+        var timeout = a.Timeout;
+        var password = a.PasswordEnv is { } envName
             ? Environment.GetEnvironmentVariable(envName) ?? throw new UsageException($"--password-env {envName}: the variable is not set")
-            : cl.Flag("password-stdin") ? Console.In.ReadLine() : null;
-        var username = cl.Get("username-env") is { } userEnv
+            : a.PasswordStdin ? Console.In.ReadLine() : null;
+        var username = a.UsernameEnv is { } userEnv
             ? Environment.GetEnvironmentVariable(userEnv) ?? throw new UsageException($"--username-env {userEnv}: the variable is not set")
-            : cl.Get("username");
+            : a.Username;
         if ((username is null) != (password is null))
         {
             throw new UsageException("--username/--username-env and --password-env/--password-stdin go together");
@@ -126,33 +216,24 @@ public sealed class ProbeVerb : IVerb
                 registry.Credentials = new RegistryCredentials(username, password!);
             }
 
-            registry.PlainHttp |= cl.Flag("plain-http");
-            registry.InsecureSkipVerify = cl.Flag("insecure");
-            if (cl.Get("endpoint") is { } endpoint)
+            registry.PlainHttp |= a.PlainHttp;
+            registry.InsecureSkipVerify = a.Insecure;
+            if (a.Endpoint is { } endpoint)
             {
-                registry.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
-                    ? u
-                    : throw new UsageException($"--endpoint must be an http(s) URL (got '{endpoint}')");
+                registry.Endpoint = endpoint;
             }
 
-            if (cl.Get("platform") is { } platform)
+            if (a.Platform is { } platform)
             {
-                try
-                {
-                    registry.Platform = Platform.Parse(platform);
-                }
-                catch (FormatException e)
-                {
-                    throw new UsageException(e.Message);
-                }
+                registry.Platform = platform;
             }
 
-            if (cl.Get("parallel") is { } parallel)
+            if (a.Parallel is { } parallel)
             {
-                registry.Parallelism = int.TryParse(parallel, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException("--parallel must be a positive integer");
+                registry.Parallelism = parallel;
             }
 
-            var nodes = cl.Get("nodes") is { } ns ? ns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : r.Nodes;
+            var nodes = a.Nodes is { } ns ? ns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : r.Nodes;
             return new ProbeRequest
             {
                 Image = image ?? r.Image,
@@ -160,20 +241,20 @@ public sealed class ProbeVerb : IVerb
                 Budget = budget ?? r.Budget,
                 Timeout = timeout ?? r.Timeout,
                 ProbeName = r.ProbeName,
-                Node = cl.Get("node") ?? r.Node,
+                Node = a.Node ?? r.Node,
                 Registry = registry,
-                Socket = cl.Get("socket") ?? r.Socket,
-                Cold = !cl.Flag("warm"),
+                Socket = a.Socket ?? r.Socket,
+                Cold = !a.Warm,
                 Nodes = nodes.ToArray(),
-                Namespace = cl.Get("namespace") ?? r.Namespace,
-                Kubeconfig = cl.Get("kubeconfig") ?? r.Kubeconfig,
+                Namespace = a.Namespace ?? r.Namespace,
+                Kubeconfig = a.Kubeconfig ?? r.Kubeconfig,
             };
         }
 
-        if (cl.Has("stack") || (image is null && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_STACK")) && context.Catalog.Names.Count > 0))
+        if (a.StackGiven || (image is null && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PULUMI_STACK")) && context.Catalog.Names.Count > 0))
         {
-            var stack = context.BuildStack(cl);
-            var requests = StackProbes.For(stack, cl.Get("probe"), Adjust);
+            var stack = context.BuildStack(a.Stack);
+            var requests = StackProbes.For(stack, a.Probe, Adjust);
             if (requests.Count == 0)
             {
                 throw new UsageException($"stack '{stack.Name}' declares no PullLatencyProbe");
@@ -193,22 +274,7 @@ public sealed class ProbeVerb : IVerb
         }
 
         // Without a stack, --probe NAME only labels the result (as the Pulumi probe step does for the native binary).
-        return [Adjust(new ProbeRequest { Image = image, Via = ProbeVia.Registry, ProbeName = cl.Get("probe") })];
-    }
-
-    /// <summary>The longest a .NET timer can wait (int.MaxValue ms, about 24.8 days).</summary>
-    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(int.MaxValue - 1);
-
-    private static TimeSpan Duration(string option, string text)
-    {
-        if (!DurationText.TryParse(text, out var d) || d <= TimeSpan.Zero)
-        {
-            throw new UsageException($"--{option} '{text}' is not a positive duration (e.g. 500ms, 1s, 2m)");
-        }
-
-        return d <= LongestTimer
-            ? d
-            : throw new UsageException($"--{option} '{text}' is longer than a timer can wait; give at most 24d (e.g. 2m, 1h)");
+        return [Adjust(new ProbeRequest { Image = image, Via = ProbeVia.Registry, ProbeName = a.Probe })];
     }
 
     private static string Describe(ProbeResult r)
@@ -229,11 +295,56 @@ public sealed class ProbeVerb : IVerb
         return $"{verdict} {where}: {DurationText.Format(TimeSpan.FromMilliseconds(r.DurationMs))} (budget {DurationText.Format(TimeSpan.FromMilliseconds(r.BudgetMs))}; {detail})";
     }
 
-    private static int History(VerbContext context, CommandLine cl)
+    /// <summary>The options <c>probe history</c> and <c>probe report</c> share: which runs to read.</summary>
+    private sealed class HistoryQueryOptions
     {
-        cl.AllowOnly("history", "image", "node", "via", "limit", "json");
-        var (history, entries) = ReadHistory(cl);
-        if (cl.Flag("json"))
+        public Option<string> History { get; } = HistoryOption();
+        public Option<string> Image { get; } = CliOptions.Text("--image", "IMAGE", "only runs of this image");
+        public Option<string> Node { get; } = CliOptions.Text("--node", "LABEL", "only runs on this node");
+        public Option<string> Via { get; } = ViaOption("only runs that pulled this way");
+        public Option<int?> Limit { get; } = CliOptions.PositiveInteger("--limit", "at most this many runs, newest first (default: 1000)");
+
+        public void AddTo(Command command)
+        {
+            command.Add(History);
+            command.Add(Image);
+            command.Add(Node);
+            command.Add(Via);
+            command.Add(Limit);
+        }
+    }
+
+    private static VerbCommand HistoryCommand(VerbContext context)
+    {
+        var query = new HistoryQueryOptions();
+        var json = CliOptions.Flag("--json", "print the runs as a JSON array");
+        var command = new VerbCommand("history", "list the recorded probe runs",
+            ok: "listed",
+            badInput: "bad input, or --history is not a probe history database");
+        query.AddTo(command);
+        command.Add(json);
+        command.SetAction(result => History(context, ReadHistory(query, result), result.GetValue(json)));
+        return command;
+    }
+
+    private static VerbCommand ReportCommand(VerbContext context)
+    {
+        var query = new HistoryQueryOptions();
+        var output = CliOptions.OutFile("the plot to write: .png, .svg or .html", required: true);
+        output.HelpName = "FILE.png|svg|html";
+        var command = new VerbCommand("report", "plot the recorded probe runs",
+            ok: "written",
+            badInput: "bad input, --history is not a probe history database, or plotting is not in this build");
+        query.AddTo(command);
+        command.Add(output);
+        command.SetAction(result => Report(context, query, result, result.GetValue(output)!));
+        return command;
+    }
+
+    private static int History(VerbContext context, (ProbeHistory History, IReadOnlyList<HistoryEntry> Entries) read, bool json)
+    {
+        var (history, entries) = read;
+        if (json)
         {
             context.Out.WriteLine("[" + string.Join(",\n", entries.Select(e => e.Json)) + "]");
             return ExitCodes.Ok;
@@ -251,17 +362,14 @@ public sealed class ProbeVerb : IVerb
         return ExitCodes.Ok;
     }
 
-    private static int Report(VerbContext context, CommandLine cl)
+    private static int Report(VerbContext context, HistoryQueryOptions query, ParseResult result, string output)
     {
-        cl.AllowOnly("history", "image", "node", "via", "limit", "out");
         if (!ProbeFeatures.PlottingIsSupported)
         {
             context.Error.WriteLine("error: probe report " + ProbeFeatures.NativeHint);
             return ExitCodes.BadInput;
         }
 
-        var output = cl.Require("out");
-        OutFileOption.Check("out", output);
         ILatencyReportWriter writer;
         try
         {
@@ -272,7 +380,7 @@ public sealed class ProbeVerb : IVerb
             throw new UsageException(e.Message);
         }
 
-        var (_, entries) = ReadHistory(cl);
+        var (_, entries) = ReadHistory(query, result);
         byte[] report;
         try
         {
@@ -290,9 +398,9 @@ public sealed class ProbeVerb : IVerb
     }
 
     /// <summary>Opens <c>--history</c> and queries it; a path that is a folder or not a history database is a usage error naming it.</summary>
-    private static (ProbeHistory History, IReadOnlyList<HistoryEntry> Entries) ReadHistory(CommandLine cl)
+    private static (ProbeHistory History, IReadOnlyList<HistoryEntry> Entries) ReadHistory(HistoryQueryOptions query, ParseResult result)
     {
-        var given = cl.Get("history");
+        var given = result.GetValue(query.History);
         var path = given ?? ProbeHistory.DefaultPath();
         var shown = $"--history '{path}'";
         if (string.IsNullOrWhiteSpace(path))
@@ -305,11 +413,11 @@ public sealed class ProbeVerb : IVerb
             throw new UsageException($"{shown} is a folder; name the history database file inside it (e.g. {Path.Combine(path, "history.db")})");
         }
 
-        var limit = Limit(cl);
+        var limit = result.GetValue(query.Limit) ?? 1000;
         try
         {
             var history = new ProbeHistory(path);
-            return (history, history.Query(cl.Get("image"), cl.Get("node"), cl.Get("via"), limit));
+            return (history, history.Query(result.GetValue(query.Image), result.GetValue(query.Node), result.GetValue(query.Via), limit));
         }
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT
         {
@@ -319,24 +427,5 @@ public sealed class ProbeVerb : IVerb
         {
             throw new UsageException($"{shown} cannot be opened: {e.Message}");
         }
-    }
-
-    private static int Limit(CommandLine cl) =>
-        cl.Get("limit") is { } l ? int.TryParse(l, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException("--limit must be a positive integer") : 1000;
-
-    private static void Help(TextWriter w)
-    {
-        w.WriteLine("""
-            usage: probe [IMAGE] [--via registry|cri|kubernetes] [--budget 1s] [--timeout 2m] [--json]
-                   probe --stack NAME [--probe NAME] [--json]        run a stack's PullLatencyProbe resources
-                   probe history [--image I] [--node N] [--via V] [--limit N] [--json]
-                   probe report --out FILE.png|svg|html [--image I] [--node N] [--limit N]
-              registry:   --username U | --username-env VAR, --password-env VAR | --password-stdin, --plain-http, --insecure, --endpoint URL,
-                          --platform os/arch, --parallel N
-              cri:        --socket /run/containerd/containerd.sock, --warm (do not remove the image first)
-              kubernetes: --kubeconfig PATH, --namespace NS, --nodes a,b
-              all:        --node LABEL, --probe NAME (without --stack: the name in the report), --history PATH (default $XDG_DATA_HOME/clusterregistry/history.db), --no-history
-              exit: 0 within budget, 1 over budget, 2 failed or bad input
-            """);
     }
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using ClusterRegistry.Cli.Gate;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Cli.Staleness;
 using ClusterRegistry.Pulumi.Cli;
 
@@ -10,13 +12,25 @@ namespace ClusterRegistry.Cli.Verbs;
 /// </summary>
 internal static class PulumiWrapper
 {
-    public static int Run(VerbContext context, string command, string[] flags, Func<CommandLine, IEnumerable<string>> extraArgs)
+    /// <summary>The verb's command: <c>--stack</c> and <paramref name="flag"/>, which adds <paramref name="flagArguments"/> to pulumi's.</summary>
+    public static Command Create(VerbContext context, IVerb verb, string command, Option<bool> flag, string[] flagArguments)
     {
-        var cl = new CommandLine(context.Args, flags);
-        cl.AllowOnly(new[] { "stack" }.Concat(flags).ToArray());
-        var stack = context.BuildStack(cl); // unknown stack: exit 2 with the list, before anything runs
+        var stackOption = CliOptions.Stack(context.Catalog, $"the stack to {command} (default: $PULUMI_STACK)");
+        var result = new VerbCommand(verb.Name, verb.Summary,
+            ok: $"pulumi {command} succeeded",
+            findings: $"pulumi {command} failed, or an error-severity finding on the stack's real values (pulumi is not started)",
+            badInput: "bad input, an unknown stack, a stale program, or no pulumi CLI on PATH (nothing was run)")
+        {
+            stackOption, flag,
+        };
+        result.SetAction(r => Run(context, command, context.BuildStack(r.GetValue(stackOption)), r.GetValue(flag) ? ["--diff", .. flagArguments] : ["--diff"]));
+        return result;
+    }
+
+    private static int Run(VerbContext context, string command, Stack stack, IEnumerable<string> extraArgs)
+    {
         var pulumi = PulumiCli.Locate(Environment.CurrentDirectory);
-        var args = PulumiCli.Arguments(command, stack.Name, extraArgs(cl));
+        var args = PulumiCli.Arguments(command, stack.Name, extraArgs);
 
         // The compiler's own gate, before pulumi starts: a stale program, or an error finding on the stack's real
         // values at the severities configured in the Pulumi project folder (where pulumi runs the compiler).

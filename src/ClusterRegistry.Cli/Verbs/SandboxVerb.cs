@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Doctor.Sandbox;
 
 namespace ClusterRegistry.Cli.Verbs;
@@ -13,21 +15,27 @@ public sealed class SandboxVerb : IVerb
 
     public string Summary => "apply --stack NAME --node IP --root DIR: write a node view into a sandbox containerd root (used by ./sandbox.sh)";
 
-    public Task<int> RunAsync(VerbContext context)
+    public Command CreateCommand(VerbContext context)
     {
-        var cl = new CommandLine(context.Args);
-        cl.AllowOnly("stack", "node", "root");
-        if (cl.Positionals is not ["apply"])
+        var stackOption = CliOptions.Stack(context.Catalog, "the stack whose node view to write (default: $PULUMI_STACK)");
+        var node = CliOptions.Text("--node", "IP", "the node whose view to write", required: true);
+        var root = CliOptions.Text("--root", "DIR", "the sandbox containerd root to write into", required: true);
+        var apply = new VerbCommand("apply", "write the stack's node view for one node into a sandbox containerd root",
+            ok: "applied",
+            badInput: "bad input or an unknown node")
         {
-            throw new UsageException("usage: sandbox apply --stack NAME --node IP --root DIR");
-        }
-
-        var stack = context.BuildStack(cl);
-        var layout = SandboxNode.Apply(stack, cl.Require("node"), cl.Require("root"));
-        context.Out.WriteLine($"node view of {cl.Require("node")} applied to {layout.Root}");
-        context.Out.WriteLine($"  containerd config (cri.toml): {layout.CriToml}");
-        context.Out.WriteLine($"  hosts dir: {layout.HostsDirectory}");
-        context.Out.WriteLine($"  socket: {layout.Socket}");
-        return Task.FromResult(ExitCodes.Ok);
+            stackOption, node, root,
+        };
+        apply.SetAction(result =>
+        {
+            var stack = context.BuildStack(result.GetValue(stackOption));
+            var layout = SandboxNode.Apply(stack, result.GetValue(node)!, result.GetValue(root)!);
+            context.Out.WriteLine($"node view of {result.GetValue(node)} applied to {layout.Root}");
+            context.Out.WriteLine($"  containerd config (cri.toml): {layout.CriToml}");
+            context.Out.WriteLine($"  hosts dir: {layout.HostsDirectory}");
+            context.Out.WriteLine($"  socket: {layout.Socket}");
+            return ExitCodes.Ok;
+        });
+        return new VerbCommand(Name, Summary, ok: "see the sub-verb", badInput: "no or an unknown sub-verb") { apply };
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ClusterRegistry.Cli.Parsing;
 using ClusterRegistry.Rendering;
 
 namespace ClusterRegistry.Cli.Verbs;
@@ -16,20 +18,30 @@ public sealed class SynthVerb : IVerb
 
     public string Summary => "render the GitOps tree (--target gitops), the node view (node) or both (all) into --out DIR";
 
-    public Task<int> RunAsync(VerbContext context)
+    public Command CreateCommand(VerbContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var cl = new CommandLine(context.Args);
-        cl.AllowOnly("stack", "target", "out");
-        var targetText = cl.Get("target") ?? "all";
-        if (!Synthesizer.TryParseTarget(targetText, out var target))
+        var stackOption = CliOptions.Stack(context.Catalog);
+        var target = CliOptions.Choice("--target", "what to render", ["all", "gitops", "node"], alsoAccepted: ["nodes"]);
+        var output = new Option<string>("--out")
         {
-            throw new UsageException($"--target must be gitops, node or all, not '{targetText}'");
-        }
+            Description = "the folder to render into; replaced as a whole by the finished tree",
+            HelpName = "DIR",
+            Required = true,
+        }.Check(OutProblem);
+        var command = new VerbCommand(Name, Summary,
+            ok: "rendered; --out holds exactly the rendered files",
+            badInput: "bad input (a resource, property and value named) or an --out synth may not replace; --out is left as it was")
+        {
+            stackOption, target, output,
+        };
+        command.SetAction(result => Run(context, context.BuildStack(result.GetValue(stackOption)), result.GetValue(target)!, result.GetValue(output)!));
+        return command;
+    }
 
-        var outText = cl.Require("out");
+    private static int Run(VerbContext context, Stack stack, string targetText, string outText)
+    {
+        Synthesizer.TryParseTarget(targetText, out var target);
         var outDir = CheckOut(outText);
-        var stack = context.BuildStack(cl);
         var tree = Synthesizer.Synthesize(stack, target);
         try
         {
@@ -39,16 +51,29 @@ public sealed class SynthVerb : IVerb
         {
             context.Error.WriteLine(
                 $"error: --out '{outText}' is a non-empty folder that synth did not write (no {FileTreeWriter.OwnershipMarker} in it); synth replaces --out as a whole, so name a new or empty folder, or one synth wrote");
-            return Task.FromResult(ExitCodes.BadInput);
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine($"error: could not write {outDir}: {e.Message}");
-            return Task.FromResult(ExitCodes.BadInput);
+            return ExitCodes.BadInput;
         }
 
         context.Out.WriteLine($"synth: wrote {tree.Count} files for stack '{stack.Name}' ({targetText}) to {outDir}");
-        return Task.FromResult(ExitCodes.Ok);
+        return ExitCodes.Ok;
+    }
+
+    private static string? OutProblem(string outDir)
+    {
+        try
+        {
+            CheckOut(outDir);
+            return null;
+        }
+        catch (UsageException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string CheckOut(string outDir)

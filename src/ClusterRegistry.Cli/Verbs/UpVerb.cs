@@ -1,3 +1,6 @@
+using System.CommandLine;
+using ClusterRegistry.Cli.Parsing;
+
 namespace ClusterRegistry.Cli.Verbs;
 
 /// <summary><c>up --stack NAME [--yes]</c>: <c>pulumi up --stack NAME --diff</c> where the pulumi CLI exists.</summary>
@@ -7,7 +10,6 @@ public sealed class UpVerb : IVerb
 
     public string Summary => "pulumi up for the stack (needs the pulumi CLI) [--yes to skip the confirmation]";
 
-    public Task<int> RunAsync(VerbContext context) =>
-        Task.FromResult(PulumiWrapper.Run(context, "up", new[] { "yes" },
-            cl => cl.Flag("yes") ? new[] { "--diff", "--yes" } : new[] { "--diff" }));
+    public Command CreateCommand(VerbContext context) =>
+        PulumiWrapper.Create(context, this, "up", CliOptions.Flag("--yes", "skip pulumi's confirmation (pulumi up --yes)"), ["--yes"]);
 }

@@ -122,7 +122,9 @@ public sealed class NativeToolRegistryTests(RegistryFixture f) : IDisposable
     {
         var help = await NativeTool.RunAsync("--help");
         Assert.Equal(0, help.ExitCode);
-        var listed = help.StandardOutput.Split('\n').Skip(1).Select(l => l.Trim().Split(' ')[0]).Where(n => n.Length > 0).ToArray();
+        // The "Commands:" section of System.CommandLine's help: one "  NAME  summary" line per verb, up to the blank line.
+        var listed = help.StandardOutput.Split('\n').SkipWhile(l => l.Trim() != "Commands:").Skip(1).TakeWhile(l => l.Trim().Length > 0)
+            .Select(l => l.Trim().Split(' ')[0]).ToArray();
 #pragma warning disable IL2026 // the test runs on the JIT, where reflection over the verbs is fine
         Assert.Equal(CliApp.Verbs.Select(v => v.Name), listed);
 #pragma warning restore IL2026

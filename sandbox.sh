@@ -215,7 +215,9 @@ if [ -n "$native_args" ]; then
   say "probe: native binary $NATIVE"
   PROBE_BY="native clusterregistry"
   # shellcheck disable=SC2086 # the rendered arguments are words without spaces
-  step probe "$NATIVE" $native_args --json=false --via cri --node "$NODE" --socket "$SOCKET" --history "$HISTORY"
+  # The rendered line's --json, --via and --nodes give way to this node's (an option given twice is refused).
+  native_args=$(printf '%s\n' "$native_args" | sed -E 's/ --json( |$)/ /; s/ --via [^ ]+//; s/ --nodes [^ ]+//')
+  step probe "$NATIVE" $native_args --via cri --node "$NODE" --socket "$SOCKET" --history "$HISTORY"
 else
   PROBE_BY="stacks program"
   step probe stacks probe --stack "$STACK" --via cri --node "$NODE" --socket "$SOCKET" --history "$HISTORY"

@@ -77,7 +77,11 @@ public sealed class Crg001MalformedLiteral : Rule
             findings.Add(Refuse(h, "ExternalUrl", ext, $"ExternalUrl '{ext}' is not an http(s) URL: {err}", h.ExternalUrl.Location));
         }
 
-        Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
+        if (!h.External)
+        {
+            // An ExternalRegistry installs no chart: there is no repository or version to judge.
+            Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
+        }
     }
 
     private void Spegel(TopologySnapshot s, SpegelInfo sp, List<Finding> findings)

@@ -319,8 +319,8 @@ namespace ClusterRegistry.Analyzers.Collection
                         return value;
                     }
 
-                case SymConst or SymObject or SymList or SymDict:
-                    // Not null: the right-hand side does not run.
+                case SymConst or SymObject or SymList or SymDict or SymConcat:
+                    // Not null (a string concatenation never is): the right-hand side does not run.
                     return current;
                 default:
                     {

@@ -72,7 +72,19 @@ public sealed class Crg001MalformedLiteral : Rule
             findings.Add(Refuse(h, "ServiceSubnet", subnet, $"ServiceSubnet '{subnet}' is not a CIDR such as 10.43.0.0/16", h.ServiceSubnet.Location));
         }
 
-        if (h.ExternalUrl.TryGet(out var ext) && ext is not null && !EndpointUrl.TryParse(ext, out _, out var err))
+        if (h.External)
+        {
+            // An ExternalRegistry's address is its Url (the topology keeps it as ExternalUrl): name the property the user wrote,
+            // and ask for exactly what clients dial, scheme://host[:port] with no path, query or credentials.
+            if (h.ExternalUrl.TryGet(out var url) && url is not null
+                && (!EndpointUrl.TryParse(url, out var parsed, out _) || parsed.Path.Length > 0 || parsed.Query is not null || parsed.HasUserInfo))
+            {
+                findings.Add(Refuse(h, "Url", url,
+                    $"Url '{url}': expected the URL clients use, scheme://host[:port] with http or https and no path, such as https://harbor.example.com",
+                    h.ExternalUrl.Location));
+            }
+        }
+        else if (h.ExternalUrl.TryGet(out var ext) && ext is not null && !EndpointUrl.TryParse(ext, out _, out var err))
         {
             findings.Add(Refuse(h, "ExternalUrl", ext, $"ExternalUrl '{ext}' is not an http(s) URL: {err}", h.ExternalUrl.Location));
         }

@@ -11,10 +11,10 @@ namespace ClusterRegistry.Analyzers.Tests.Rules;
 /// </summary>
 public class ExternalRegistryRuleTests
 {
-    private static string External(string url = "\"http://harbor.devsecops.example.com\"", string more = "") => $$"""
+    private static string External(string url = "\"http://harbor.devsecops.example.com\"", string more = "", bool markUrl = false) => $$"""
                 new ClusterRegistry.Registries.ExternalRegistry("harbor-vm", new ClusterRegistry.Registries.ExternalRegistryArgs
                 {
-                    Url = {{url}},
+                    {{(markUrl ? "[|" : "")}}Url = {{url}}{{(markUrl ? "|]" : "")}},
                     {{more}}
                 });
         """;
@@ -39,6 +39,12 @@ public class ExternalRegistryRuleTests
         new("CRG207", Fires, "https endpoint to an external Harbor whose URL is http", Stack(extra: External() + VmPatch("""[|"https://harbor.devsecops.example.com"|]""", AdminAuth))),
         new("CRG207", NearMiss, "http endpoint to an external Harbor whose URL is http", Stack(extra: External() + VmPatch("\"http://harbor.devsecops.example.com\"", AdminAuth))),
         new("CRG207", Unknown, "external URL from the environment", Stack(extra: External(url: "Environment.GetEnvironmentVariable(\"HARBOR_URL\")!") + VmPatch("\"https://harbor.devsecops.example.com\"", AdminAuth))),
+
+        // CRG001 on the URL assignment (where property findings point): check refuses a path or a scheme other than http(s) (StackValidator over the same rule).
+        new("CRG001", Fires, "external URL with a path", Stack(extra: External(url: "\"https://harbor.example.com/v2/library\"", markUrl: true))),
+        new("CRG001", Fires, "external URL with no scheme", Stack(extra: External(url: "\"harbor.example.com\"", markUrl: true))),
+        new("CRG001", NearMiss, "external URL with a port", Stack(extra: External(url: "\"https://harbor.example.com:8443\""))),
+        new("CRG001", Unknown, "external URL read from the environment", Stack(extra: External(url: "Environment.GetEnvironmentVariable(\"HARBOR_URL\")!"))),
 
         // CRG204 for a zot that refuses anonymous pulls.
         new("CRG204", Fires, "zot with AnonymousPull = false and no auth", Stack(extra: Zot("false") + VmPatch("""[|"http://harbor.devsecops.example.com"|]""", mirrorMore: ", SkipFallback = true"))),

@@ -10,7 +10,7 @@ public sealed class DiffTests
 {
     private static JsonObject Program(Stack stack) => new PulumiProgramEmitter().Emit(stack).ToJsonObject();
 
-    private static TopologySnapshot Snap(JsonObject program, IReadOnlyList<DiffFinding>? findings = null, string origin = "x") =>
+    private static ProgramSnapshot Snap(JsonObject program, IReadOnlyList<DiffFinding>? findings = null, string origin = "x") =>
         new("homelab", program, findings, origin);
 
     /// <summary>The homelab program as it was before a PR that fixed Spegel, renamed nothing, added a node.</summary>

@@ -16,8 +16,8 @@ public class PulumiBenchmarks
     private readonly PulumiProgramEmitter emitter = new();
     private Stack homelab = null!;
     private Stack bench = null!;
-    private TopologySnapshot baseSnapshot = null!;
-    private TopologySnapshot headSnapshot = null!;
+    private ProgramSnapshot baseSnapshot = null!;
+    private ProgramSnapshot headSnapshot = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,8 +25,8 @@ public class PulumiBenchmarks
         homelab = StackDirectory.Catalog.Build("homelab");
         bench = Stack.Build(() => new BenchStack(500));
         var before = Stack.Build(() => new BenchStack(500, asBase: true));
-        baseSnapshot = new TopologySnapshot("bench-500", emitter.Emit(before).ToJsonObject(), null, "base");
-        headSnapshot = new TopologySnapshot("bench-500", emitter.Emit(bench).ToJsonObject(), null, "head");
+        baseSnapshot = new ProgramSnapshot("bench-500", emitter.Emit(before).ToJsonObject(), null, "base");
+        headSnapshot = new ProgramSnapshot("bench-500", emitter.Emit(bench).ToJsonObject(), null, "head");
         var report = TopologyDiff.Compare(baseSnapshot, headSnapshot);
         if (report.Changes.Count < 500)
         {

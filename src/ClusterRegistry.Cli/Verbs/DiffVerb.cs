@@ -40,7 +40,7 @@ public sealed class DiffVerb : IVerb
     {
         var findings = FindingSources.Default;
 
-        TopologySnapshot @base;
+        ProgramSnapshot @base;
         try
         {
             if (Directory.Exists(baseSpec) || File.Exists(baseSpec))

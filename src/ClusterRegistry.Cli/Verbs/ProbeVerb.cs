@@ -268,7 +268,7 @@ public sealed class ProbeVerb : IVerb
             throw new UsageException("give an IMAGE to pull (or --stack NAME [--probe NAME] to run a stack's PullLatencyProbe resources)");
         }
 
-        if (!ImageReference.TryParse(image, out _, out var error))
+        if (!PullReference.TryParse(image, out _, out var error))
         {
             throw new UsageException(error);
         }

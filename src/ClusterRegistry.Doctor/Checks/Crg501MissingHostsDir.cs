@@ -10,7 +10,7 @@ public sealed class Crg501MissingHostsDir : INodeCheck
 
     public string Title => "declared mirror has no hosts.toml on the node";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         var present = context.Actual.HostsFiles.Where(kv => kv.Value.Exists).Select(kv => kv.Key).ToArray();
         var listing = context.Actual.Snapshot.HostsDirs is null
@@ -29,7 +29,7 @@ public sealed class Crg501MissingHostsDir : INodeCheck
             }
 
             var registry = HostDirectoryName.ToRegistry(dir);
-            yield return new Finding(
+            yield return new NodeFinding(
                 Id,
                 $"hosts/{dir}",
                 $"no {NodePaths.HostsDir}/{dir}/hosts.toml; {listing}",

@@ -10,7 +10,7 @@ public sealed class Crg502UndeclaredDefault : INodeCheck
 
     public string Title => "undeclared _default: Spegel intercepts every registry";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         if (!context.Actual.HostsFiles.TryGetValue(HostDirectoryName.Default, out var actual) || context.Expected.HostsFiles.ContainsKey(HostDirectoryName.Default))
         {
@@ -18,7 +18,7 @@ public sealed class Crg502UndeclaredDefault : INodeCheck
         }
 
         var endpoints = actual.File is { } f && f.Hosts.Count > 0 ? " (endpoints: " + string.Join(", ", f.Hosts.Select(h => h.Url)) + ")" : "";
-        yield return new Finding(
+        yield return new NodeFinding(
             Id,
             "hosts/_default",
             $"{NodePaths.HostsDir}/_default exists{endpoints} and the stack declares no '*' mirror",

@@ -14,7 +14,7 @@ public sealed class Crg503HostsTomlDiffers : INodeCheck
 
     public string Title => "hosts.toml differs from the node view";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         foreach (var (dir, expected) in context.Expected.HostsFiles)
         {
@@ -32,7 +32,7 @@ public sealed class Crg503HostsTomlDiffers : INodeCheck
                 continue;
             }
 
-            yield return new Finding(
+            yield return new NodeFinding(
                 Id,
                 $"hosts/{dir}",
                 $"{path}: " + string.Join("; ", differences),

@@ -9,7 +9,7 @@ public sealed class Crg504MissingAuth : INodeCheck
 
     public string Title => "cri.toml has no auth for an endpoint host that needs it";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         if (context.Expected.Cri is not { } expected)
         {
@@ -30,7 +30,7 @@ public sealed class Crg504MissingAuth : INodeCheck
                 : actual is null
                     ? $"{NodePaths.CriToml} does not parse ({context.Actual.CriError})"
                     : $"{NodePaths.CriToml} has no registry.configs.\"{host}\".auth (auth present for: {present})";
-            yield return new Finding(
+            yield return new NodeFinding(
                 Id,
                 $"auth/{host}",
                 seen,

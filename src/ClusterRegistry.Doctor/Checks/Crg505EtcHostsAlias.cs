@@ -9,7 +9,7 @@ public sealed class Crg505EtcHostsAlias : INodeCheck
 
     public string Title => "/etc/hosts lacks or misroutes an endpoint alias";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         if (context.Expected.EtcHosts is not { } expected)
         {
@@ -38,7 +38,7 @@ public sealed class Crg505EtcHostsAlias : INodeCheck
                 : have.Count == 0
                     ? $"{NodePaths.EtcHosts} has no entry for {name} (expected {want} {name})"
                     : $"{NodePaths.EtcHosts} maps {name} to {have[0]}, expected {want}";
-            yield return new Finding(
+            yield return new NodeFinding(
                 Id,
                 $"etc-hosts/{name}",
                 seen,

@@ -10,7 +10,7 @@ public sealed class Crg506StaleIngest : INodeCheck
 
     public string Title => "stale containerd ingests";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         var stale = (context.Actual.Snapshot.Ingests ?? [])
             .Where(e => e.LastModified is { } t && context.Now - t > context.StaleIngestAge)
@@ -21,7 +21,7 @@ public sealed class Crg506StaleIngest : INodeCheck
             yield break;
         }
 
-        yield return new Finding(
+        yield return new NodeFinding(
             Id,
             "ingest",
             $"{NodePaths.Ingest} holds {stale.Length} entr{(stale.Length == 1 ? "y" : "ies")} untouched for more than {context.StaleIngestAge.TotalMinutes:0} minutes: {string.Join(", ", stale)}",

@@ -9,14 +9,14 @@ public sealed class Crg507DiscardUnpackedLayers : INodeCheck
 
     public string Title => "discard_unpacked_layers = true under Spegel";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         if (!context.SpegelDeclared || context.Actual.Cri?.DiscardUnpackedLayers != true)
         {
             yield break;
         }
 
-        yield return new Finding(
+        yield return new NodeFinding(
             Id,
             "cri/discard_unpacked_layers",
             $"{NodePaths.CriToml} sets discard_unpacked_layers = true and the stack runs Spegel",

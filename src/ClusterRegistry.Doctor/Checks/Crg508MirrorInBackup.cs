@@ -13,7 +13,7 @@ public sealed class Crg508MirrorInBackup : INodeCheck
 
     public string Title => "mirrored registry left in _backup";
 
-    public IEnumerable<Finding> Run(DoctorContext context)
+    public IEnumerable<NodeFinding> Run(DoctorContext context)
     {
         foreach (var dir in context.ExpectedDirs)
         {
@@ -41,7 +41,7 @@ public sealed class Crg508MirrorInBackup : INodeCheck
             }
 
             var registry = HostDirectoryName.ToRegistry(dir);
-            yield return new Finding(
+            yield return new NodeFinding(
                 Id,
                 $"hosts/_backup/{dir}",
                 seen,

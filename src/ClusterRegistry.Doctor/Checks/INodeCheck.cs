@@ -9,5 +9,5 @@ public interface INodeCheck
     /// <summary>The rule in a few words, for listings.</summary>
     string Title { get; }
 
-    IEnumerable<Finding> Run(DoctorContext context);
+    IEnumerable<NodeFinding> Run(DoctorContext context);
 }

@@ -48,7 +48,7 @@ internal static class PullWarmUp
                 BufferSize = 16 * 1024, // several buffers per blob, so the overlapped hashing path is warmed too
             }))
             {
-                await puller.PullAsync(ImageReference.Parse("warm.up.invalid/warm/up:v1"), 1000, "warm-up", stop.Token).ConfigureAwait(false);
+                await puller.PullAsync(PullReference.Parse("warm.up.invalid/warm/up:v1"), 1000, "warm-up", stop.Token).ConfigureAwait(false);
             }
 
             await stop.CancelAsync().ConfigureAwait(false);

@@ -43,7 +43,7 @@ public sealed class RegistryPuller : IDisposable
     }
 
     /// <summary>Pulls <paramref name="image"/> once and returns what was measured; failures are classified into the result.</summary>
-    public async Task<ProbeResult> PullAsync(ImageReference image, double budgetMs, string node, CancellationToken cancellation)
+    public async Task<ProbeResult> PullAsync(PullReference image, double budgetMs, string node, CancellationToken cancellation)
     {
         var warmUp = options.WarmUp ? await PullWarmUp.EnsureAsync().ConfigureAwait(false) : TimeSpan.Zero;
         var result = new ProbeResult
@@ -88,7 +88,7 @@ public sealed class RegistryPuller : IDisposable
         return result;
     }
 
-    private Uri BaseUri(ImageReference image)
+    private Uri BaseUri(PullReference image)
     {
         if (options.Endpoint is { } e)
         {
@@ -104,7 +104,7 @@ public sealed class RegistryPuller : IDisposable
         return new Uri((options.PlainHttp ? "http://" : "https://") + image.ApiHost + "/");
     }
 
-    private async Task PullCoreAsync(ImageReference image, Uri baseUri, ProbeResult result, PullState state, Stopwatch total, CancellationToken ct)
+    private async Task PullCoreAsync(PullReference image, Uri baseUri, ProbeResult result, PullState state, Stopwatch total, CancellationToken ct)
     {
         var scope = image.PullScope;
         var manifestBase = $"{baseUri}v2/{image.Repository}/manifests/";
@@ -193,7 +193,7 @@ public sealed class RegistryPuller : IDisposable
     }
 
     private async Task<(ManifestDocument Document, string Digest)> FetchManifestAsync(
-        ImageReference image, string manifestBase, string reference, string? expectedDigest, string scope, PullState state, Stopwatch total, ProbeResult result, CancellationToken ct)
+        PullReference image, string manifestBase, string reference, string? expectedDigest, string scope, PullState state, Stopwatch total, ProbeResult result, CancellationToken ct)
     {
         using var response = await SendAsync(HttpMethod.Get, new Uri(manifestBase + reference), scope, accept: true, state, ct).ConfigureAwait(false);
         EnsureManifestStatus(response, image, reference);
@@ -235,7 +235,7 @@ public sealed class RegistryPuller : IDisposable
         };
     }
 
-    private void EnsureManifestStatus(HttpResponseMessage response, ImageReference image, string reference)
+    private void EnsureManifestStatus(HttpResponseMessage response, PullReference image, string reference)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -252,7 +252,7 @@ public sealed class RegistryPuller : IDisposable
     }
 
     private async Task<LayerMeasurement> FetchBlobAsync(
-        ImageReference image, Uri baseUri, Descriptor blob, string kind, string scope, PullState state, Stopwatch total, CancellationToken ct)
+        PullReference image, Uri baseUri, Descriptor blob, string kind, string scope, PullState state, Stopwatch total, CancellationToken ct)
     {
         var start = total.Elapsed;
         options.Progress?.BlobStarted(blob);

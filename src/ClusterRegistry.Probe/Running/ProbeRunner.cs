@@ -15,7 +15,7 @@ public static class ProbeRunner
         {
             case ProbeVia.Registry:
             {
-                if (!ImageReference.TryParse(request.Image, out var reference, out var error))
+                if (!PullReference.TryParse(request.Image, out var reference, out var error))
                 {
                     return [Failed(request, error)];
                 }

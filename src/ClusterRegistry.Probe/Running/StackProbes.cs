@@ -35,7 +35,7 @@ public static class StackProbes
                 throw new StackDefinitionException(p.Name, "Via", p.Args.Via, "expected 'cri', 'registry' or 'kubernetes'");
             }
 
-            if (!ImageReference.TryParse(p.Args.Image, out var reference, out var error))
+            if (!PullReference.TryParse(p.Args.Image, out var reference, out var error))
             {
                 throw new StackDefinitionException(p.Name, "Image", p.Args.Image, error);
             }

@@ -6,14 +6,14 @@ namespace ClusterRegistry.Pulumi.Diff;
 /// <summary>Where diff snapshots come from: the working tree's stack, a folder of synthesized output, or a git ref.</summary>
 public static class SnapshotSources
 {
-    public static TopologySnapshot FromStack(Stack stack, IFindingSource findings, PulumiProgramEmitter? emitter = null) =>
+    public static ProgramSnapshot FromStack(Stack stack, IFindingSource findings, PulumiProgramEmitter? emitter = null) =>
         new(stack.Name, (emitter ?? new PulumiProgramEmitter()).Emit(stack).ToJsonObject(), findings.Evaluate(stack), "working tree");
 
     /// <summary>
     /// A folder written by <c>compile --out DIR/</c> (<c>&lt;stack&gt;.json</c>, optionally <c>&lt;stack&gt;.findings.json</c>),
     /// or a program file itself. Throws <see cref="FileNotFoundException"/> naming what it looked for.
     /// </summary>
-    public static TopologySnapshot FromDirectory(string path, string stack)
+    public static ProgramSnapshot FromDirectory(string path, string stack)
     {
         var file = File.Exists(path) ? path : Path.Combine(path, stack + ".json");
         if (!File.Exists(file))
@@ -25,7 +25,7 @@ public static class SnapshotSources
         var findings = File.Exists(findingsFile) ? FindingsFile.Read(File.ReadAllText(findingsFile)) : null;
         var program = JsonNode.Parse(File.ReadAllText(file)) as JsonObject
                       ?? throw new InvalidDataException($"{file} is not a JSON object (a Pulumi program)");
-        return new TopologySnapshot(stack, program, findings, path);
+        return new ProgramSnapshot(stack, program, findings, path);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class SnapshotSources
     /// comes from <see cref="StacksProjectLocator"/>: <paramref name="project"/> (relative to the repository root), else
     /// the project of <paramref name="programName"/>, else the only stacks program in the tree.
     /// </summary>
-    public static TopologySnapshot FromGitRef(string repoRoot, string gitRef, string stack, TextWriter log, string? project = null, string? programName = null)
+    public static ProgramSnapshot FromGitRef(string repoRoot, string gitRef, string stack, TextWriter log, string? project = null, string? programName = null)
     {
         var verify = ProcessRunner.Run("git", new[] { "-C", repoRoot, "rev-parse", "--verify", "--quiet", gitRef + "^{commit}" });
         if (verify.ExitCode != 0)
@@ -69,7 +69,7 @@ public static class SnapshotSources
             var plain = ProcessRunner.Run("dotnet", new[] { dll, "compile", "--stack", stack }, tree, env);
             Check(plain, $"the base's `compile --stack {stack}`");
             var program = JsonNode.Parse(plain.StdOut)!.AsObject();
-            return new TopologySnapshot(stack, program, null, $"{gitRef} ({commit[..12]})");
+            return new ProgramSnapshot(stack, program, null, $"{gitRef} ({commit[..12]})");
         }
         finally
         {
@@ -84,7 +84,7 @@ public static class SnapshotSources
         }
     }
 
-    private static TopologySnapshot Relabel(TopologySnapshot s, string origin) =>
+    private static ProgramSnapshot Relabel(ProgramSnapshot s, string origin) =>
         new(s.Stack, new JsonObject { ["resources"] = s.Resources.DeepClone() }, s.Findings, origin);
 
     private static void Check(ProcessRunner.Result r, string what)

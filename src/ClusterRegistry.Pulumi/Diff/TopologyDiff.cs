@@ -19,7 +19,7 @@ public static class TopologyDiff
         ["talos:machine/configurationApply:ConfigurationApply"] = new[] { "node" },
     };
 
-    public static DiffReport Compare(TopologySnapshot @base, TopologySnapshot head)
+    public static DiffReport Compare(ProgramSnapshot @base, ProgramSnapshot head)
     {
         var changes = new List<ResourceChange>();
         foreach (var (key, oldNode) in @base.Resources)

@@ -45,7 +45,7 @@ public sealed class ProbeParserFuzzTests
             AuthChallenge.Parse(c.Text);
             AuthChallenge.Parse(c.Text.Split('\n'));
             PulledEventParser.TryParse(c.Text, out _);
-            ImageReference.TryParse(c.Text, out _, out _);
+            PullReference.TryParse(c.Text, out _, out _);
             DurationText.TryParse(c.Text, out _);
         }), describe: c => System.Text.Json.JsonSerializer.Serialize(c.Text.Length > 400 ? c.Text[..400] : c.Text));
 

@@ -25,7 +25,7 @@ public sealed class HostileRegistryTests
     private static async Task<ProbeResult> PullAsync(HostileHttpServer server)
     {
         using var puller = new RegistryPuller(new RegistryPullOptions { PlainHttp = true, WarmUp = false, Timeout = TimeSpan.FromSeconds(60) });
-        return await puller.PullAsync(ImageReference.Parse($"{server.Authority}/library/app:v1"), 60_000, "test-node", CancellationToken.None);
+        return await puller.PullAsync(PullReference.Parse($"{server.Authority}/library/app:v1"), 60_000, "test-node", CancellationToken.None);
     }
 
     private static Task Body(HostileHttpServer s, Stream stream, long? size, CancellationToken ct) =>

@@ -24,7 +24,7 @@ public sealed class RegistryPullerTests(RegistryFixture f)
         }
 
         using var puller = new RegistryPuller(options);
-        return await puller.PullAsync(ImageReference.Parse(reference), budgetMs, "test-node", CancellationToken.None);
+        return await puller.PullAsync(PullReference.Parse(reference), budgetMs, "test-node", CancellationToken.None);
     }
 
     private static void AssertPulled(ProbeResult r, OciImage image)
@@ -159,11 +159,11 @@ public sealed class RegistryPullerTests(RegistryFixture f)
                 Timeout = TimeSpan.FromSeconds(30),
                 Credentials = new(RegistryFixture.User, RegistryFixture.Password),
             });
-            var app = ImageReference.Parse($"{f.Token.Host}/library/app:v1");
+            var app = PullReference.Parse($"{f.Token.Host}/library/app:v1");
             AssertPulled(await puller.PullAsync(app, 60_000, "n", CancellationToken.None), f.Small);
             AssertPulled(await puller.PullAsync(app, 60_000, "n", CancellationToken.None), f.Small);
             Assert.Equal(1, issuer.Requests - before); // the second pull of the same repository reuses the cached token
-            AssertPulled(await puller.PullAsync(ImageReference.Parse($"{f.Token.Host}/library/other:v1"), 60_000, "n", CancellationToken.None), f.Small);
+            AssertPulled(await puller.PullAsync(PullReference.Parse($"{f.Token.Host}/library/other:v1"), 60_000, "n", CancellationToken.None), f.Small);
             Assert.Equal(2, issuer.Requests - before); // another repository is another scope: a token of its own
             Assert.Equal(["repository:library/app:pull", "repository:library/other:pull"], issuer.ScopesRequested[^2..]);
         }
@@ -318,7 +318,7 @@ public sealed class RegistryPullerTests(RegistryFixture f)
     public async Task Https_to_a_plain_http_registry_is_a_tls_failure()
     {
         using var puller = new RegistryPuller(new RegistryPullOptions { Timeout = TimeSpan.FromSeconds(10) });
-        var r = await puller.PullAsync(ImageReference.Parse($"{f.Open.Host}/library/app:v1"), 1000, "n", CancellationToken.None);
+        var r = await puller.PullAsync(PullReference.Parse($"{f.Open.Host}/library/app:v1"), 1000, "n", CancellationToken.None);
         Assert.Equal(FailureClass.Tls, r.Failure?.Class);
     }
 

@@ -4,4 +4,4 @@ namespace ClusterRegistry.Doctor.Checks;
 /// One problem on a node: the rule (<c>CRG5xx</c>, RULES.md), what it concerns (<c>hosts/192.168.1.105</c>), what doctor
 /// saw, why that breaks pulls, and the fix. Never holds a credential.
 /// </summary>
-public sealed record Finding(string Id, string Subject, string Seen, string Why, string Fix);
+public sealed record NodeFinding(string Id, string Subject, string Seen, string Why, string Fix);

@@ -1,12 +1,14 @@
 namespace ClusterRegistry.Probe.Oci;
 
 /// <summary>
-/// An image reference as pods write it: <c>[registry[:port]/]repository[:tag][@digest]</c>. A first component with a dot, a
-/// colon or <c>localhost</c> is the registry; otherwise the registry is Docker Hub (and one-word names gain <c>library/</c>).
+/// An image reference as pods write it: <c>[registry[:port]/]repository[:tag][@digest]</c>, resolved for one pull (the API
+/// host, the manifest reference, the token scope). A first component with a dot, a colon or <c>localhost</c> is the
+/// registry; otherwise the registry is Docker Hub (and one-word names gain <c>library/</c>). Parsed by the rules'
+/// <see cref="Rules.Values.ImageReference"/>, the one grammar; this type adds only what the puller needs.
 /// </summary>
-public sealed class ImageReference
+public sealed class PullReference
 {
-    private ImageReference(string original, string registry, string repository, string? tag, string? digest)
+    private PullReference(string original, string registry, string repository, string? tag, string? digest)
     {
         Original = original;
         Registry = registry;
@@ -36,7 +38,7 @@ public sealed class ImageReference
     /// <summary>The pull scope for the token service.</summary>
     public string PullScope => $"repository:{Repository}:pull";
 
-    public static ImageReference Parse(string text)
+    public static PullReference Parse(string text)
     {
         if (!TryParse(text, out var r, out var error))
         {
@@ -50,7 +52,7 @@ public sealed class ImageReference
     /// Parses with the rule engine's docker reference grammar (distribution/reference), the one <c>check</c> and the
     /// analyzers judge stacks by, so the probe never accepts an image the rules reject or the reverse.
     /// </summary>
-    public static bool TryParse(string? text, out ImageReference reference, out string error)
+    public static bool TryParse(string? text, out PullReference reference, out string error)
     {
         reference = null!;
         if (string.IsNullOrWhiteSpace(text))
@@ -67,7 +69,7 @@ public sealed class ImageReference
         }
 
         var tag = parsed.TagName ?? (parsed.DigestText is null ? "latest" : null);
-        reference = new ImageReference(trimmed, parsed.Registry, parsed.Repository, tag, parsed.DigestText);
+        reference = new PullReference(trimmed, parsed.Registry, parsed.Repository, tag, parsed.DigestText);
         error = "";
         return true;
     }

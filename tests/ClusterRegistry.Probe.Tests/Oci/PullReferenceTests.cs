@@ -2,7 +2,7 @@ using ClusterRegistry.Probe.Oci;
 
 namespace ClusterRegistry.Probe.Tests.Oci;
 
-public sealed class ImageReferenceTests
+public sealed class PullReferenceTests
 {
     [Theory]
     [InlineData("192.168.1.105/library/myapp:v1", "192.168.1.105", "library/myapp", "v1", null)]
@@ -14,7 +14,7 @@ public sealed class ImageReferenceTests
     [InlineData("harbor.local:8443/p/app:v1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "harbor.local:8443", "p/app", "v1", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     public void Parses_registry_repository_tag_and_digest(string text, string registry, string repository, string tag, string? digest)
     {
-        var r = ImageReference.Parse(text);
+        var r = PullReference.Parse(text);
         Assert.Equal(registry, r.Registry);
         Assert.Equal(repository, r.Repository);
         Assert.Equal(tag, r.Tag);
@@ -26,7 +26,7 @@ public sealed class ImageReferenceTests
     [Fact]
     public void Docker_hub_uses_its_api_host()
     {
-        Assert.Equal("registry-1.docker.io", ImageReference.Parse("busybox").ApiHost);
+        Assert.Equal("registry-1.docker.io", PullReference.Parse("busybox").ApiHost);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class ImageReferenceTests
     [InlineData("a/b@sha256")]
     public void Rejects_invalid_references(string text)
     {
-        Assert.False(ImageReference.TryParse(text, out _, out var error));
+        Assert.False(PullReference.TryParse(text, out _, out var error));
         Assert.NotEmpty(error);
     }
 }

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace ClusterRegistry.Pulumi.Diff;
 
 /// <summary>What the diff compares for one stack: the emitted program's resources and the rule findings.</summary>
-public sealed class TopologySnapshot
+public sealed class ProgramSnapshot
 {
-    public TopologySnapshot(string stack, JsonObject program, IReadOnlyList<DiffFinding>? findings, string origin)
+    public ProgramSnapshot(string stack, JsonObject program, IReadOnlyList<DiffFinding>? findings, string origin)
     {
         Stack = stack;
         Resources = program["resources"] as JsonObject ?? new JsonObject();

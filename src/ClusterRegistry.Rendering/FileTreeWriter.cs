@@ -15,12 +15,14 @@ public static class FileTreeWriter
         "This folder was written by ClusterRegistry synth, which replaces it as a whole on every run.\n" +
         "Keep nothing else here: files added by hand are lost on the next synth.\n";
 
+    private static readonly FolderMarker Marker = new(OwnershipMarker, OwnershipMarkerText);
+
     /// <summary>
     /// Writes <paramref name="tree"/> into a fresh temporary folder beside <paramref name="outDir"/> and then moves it into
-    /// place. An existing <paramref name="outDir"/> is replaced only after everything was written, and only when it is
-    /// empty or holds <see cref="OwnershipMarker"/>; on any failure the temporary folder is removed and
-    /// <paramref name="outDir"/> is left as it was. Temporary folders that an earlier run left behind when it was killed
-    /// (its process is gone) are removed first. Files are UTF-8 without BOM.
+    /// place (<see cref="AtomicFile.WriteFolder"/>, marker first). An existing <paramref name="outDir"/> is replaced only
+    /// after everything was written, and only when it is empty or holds <see cref="OwnershipMarker"/>; on any failure the
+    /// temporary folder is removed and <paramref name="outDir"/> is left as it was. Temporary folders that an earlier run
+    /// left behind when it was killed (its process is gone) are removed first. Files are UTF-8 without BOM.
     /// </summary>
     /// <exception cref="FolderNotOwnedException"><paramref name="outDir"/> is a non-empty folder this writer did not write.</exception>
     public static void WriteAtomically(RenderedTree tree, string outDir)
@@ -28,46 +30,17 @@ public static class FileTreeWriter
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentException.ThrowIfNullOrEmpty(outDir);
         var target = Path.GetFullPath(outDir);
-        var parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new ArgumentException("--out cannot be a root folder");
-        Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(target.TrimEnd(Path.DirectorySeparatorChar));
+        if (Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar)) is null)
+        {
+            throw new ArgumentException("--out cannot be a root folder");
+        }
+
         if (Directory.Exists(target) && !IsOwned(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
             throw new FolderNotOwnedException(target);
         }
 
-        RemoveStaleTemporaries(parent, name);
-        var temp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        string? old = null;
-        try
-        {
-            Directory.CreateDirectory(temp);
-            File.WriteAllText(Path.Combine(temp, OwnershipMarker), OwnershipMarkerText); // first: a killed run's leftover is recognisably ours
-            WriteInto(tree, temp);
-            if (Directory.Exists(target))
-            {
-                old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
-                Directory.Move(target, old);
-            }
-
-            Directory.Move(temp, target);
-        }
-        catch
-        {
-            TryDelete(temp);
-            if (old is not null && !Directory.Exists(target))
-            {
-                Directory.Move(old, target);
-                old = null;
-            }
-
-            throw;
-        }
-
-        if (old is not null)
-        {
-            TryDelete(old);
-        }
+        AtomicFile.WriteFolder(target, temp => WriteInto(tree, temp), Marker);
     }
 
     /// <summary>Writes the files of <paramref name="tree"/> under an existing folder (no atomicity); a path that would leave the folder is refused.</summary>
@@ -91,78 +64,4 @@ public static class FileTreeWriter
 
     /// <summary>Whether <paramref name="dir"/> holds the marker of a folder this writer wrote.</summary>
     public static bool IsOwned(string dir) => File.Exists(Path.Combine(dir, OwnershipMarker));
-
-    // ".NAME.tmp-PID-GUID" / ".NAME.old-PID-GUID" of a process that no longer runs, holding our marker (or nothing: killed
-    // before the marker was written). A live process's folder is another synth at work and is left alone.
-    private static void RemoveStaleTemporaries(string parent, string name)
-    {
-        IEnumerable<string> candidates;
-        try
-        {
-            candidates = Directory.EnumerateDirectories(parent, $".{name}.tmp-*").Concat(Directory.EnumerateDirectories(parent, $".{name}.old-*")).ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return;
-        }
-
-        foreach (var dir in candidates)
-        {
-            var rest = Path.GetFileName(dir)[(name.Length + 6)..]; // after ".NAME.tmp-" / ".NAME.old-"
-            var dash = rest.IndexOf('-', StringComparison.Ordinal);
-            if (dash <= 0 || !int.TryParse(rest[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
-            {
-                continue;
-            }
-
-            if (IsOwned(dir) || !Directory.EnumerateFileSystemEntries(dir).Any())
-            {
-                TryDelete(dir);
-            }
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        if (pid == Environment.ProcessId)
-        {
-            return true;
-        }
-
-        if (OperatingSystem.IsLinux())
-        {
-            return Directory.Exists("/proc/" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        try
-        {
-            using var p = System.Diagnostics.Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using ClusterRegistry.Rendering;
 using ClusterRegistry.Rendering.NodeView;
 
 namespace ClusterRegistry.Doctor.Sandbox;
@@ -5,7 +6,8 @@ namespace ClusterRegistry.Doctor.Sandbox;
 /// <summary>
 /// Applies a stack's node view to a sandbox node: the files Talos and Spegel would leave on the node, translated by the
 /// <see cref="Containerd16Config"/> to the CRI keys of the sandbox's containerd 1.6, secrets resolved from the
-/// environment. Written to a temporary folder and moved into place, so a failure leaves nothing half-written.
+/// environment. Written through <see cref="AtomicFile.WriteFolder"/> (a temporary folder swapped into place), so a failure
+/// leaves nothing half-written and the previous node as it was.
 /// </summary>
 public static class SandboxNode
 {
@@ -26,17 +28,11 @@ public static class SandboxNode
         var layout = new SandboxNodeLayout(Path.GetFullPath(root));
         var view = NodeViewRenderer.RenderNode(stack, nodeIp);
 
-        var temp = layout.Root.TrimEnd('/') + $".tmp-{Environment.ProcessId}";
-        if (Directory.Exists(temp))
+        // The translator bakes absolute paths into the config: give it the final ones.
+        var sandbox = Translate(stack, nodeIp, layout, secretLookup);
+        AtomicFile.WriteFolder(layout.Root, temp =>
         {
-            Directory.Delete(temp, recursive: true);
-        }
-
-        var tempLayout = new SandboxNodeLayout(temp);
-        try
-        {
-            // The translator bakes absolute paths into the config: give it the final ones.
-            var sandbox = Translate(stack, nodeIp, layout, secretLookup);
+            var tempLayout = new SandboxNodeLayout(temp);
 
             // Every other file of the node view (the CRI parts), as Talos leaves it.
             foreach (var (path, content) in view)
@@ -58,25 +54,8 @@ public static class SandboxNode
             Write(tempLayout.EtcHosts, sandbox.EtcHosts);
             Directory.CreateDirectory(Path.Combine(tempLayout.ContainerdRoot, "io.containerd.content.v1.content/ingest"));
             Directory.CreateDirectory(tempLayout.ContainerdState);
-
-            if (Directory.Exists(layout.Root))
-            {
-                Directory.Delete(layout.Root, recursive: true);
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(layout.Root.TrimEnd('/'))!);
-            Directory.Move(temp, layout.Root);
-            return layout;
-        }
-        catch
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
-
-            throw;
-        }
+        });
+        return layout;
     }
 
     private static void Write(string path, string content)

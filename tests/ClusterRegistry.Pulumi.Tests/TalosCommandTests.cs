@@ -72,7 +72,7 @@ public sealed class TalosCommandTests
     }
 
     [Fact]
-    public void talosctl_gets_node_and_talosconfig_as_arguments_and_the_patch_with_the_robot_secret_on_stdin_only()
+    public void Talosctl_gets_node_and_talosconfig_as_arguments_and_the_patch_with_the_robot_secret_on_stdin_only()
     {
         using var dir = new TempDir("talos-command");
         var resource = new PulumiProgramEmitter().Emit(StackDirectory.Catalog.Build("homelab")).Find("talos-machine-network-192-168-1-99")!;

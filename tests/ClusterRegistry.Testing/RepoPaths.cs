@@ -3,7 +3,7 @@ namespace ClusterRegistry.Testing;
 /// <summary>Finds the repository root and the read-only <c>../shared</c> folder (schemas, golden vectors, seed).</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> root = new(() =>
+    private static readonly Lazy<string> FoundRoot = new(() =>
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -17,7 +17,7 @@ public static class RepoPaths
     });
 
     /// <summary>The repository root (the folder holding ClusterRegistry.sln).</summary>
-    public static string Root => root.Value;
+    public static string Root => FoundRoot.Value;
 
     /// <summary>
     /// The shared folder: <c>CLUSTERREGISTRY_SHARED</c> when set, else <c>../shared</c> beside the repository

@@ -59,7 +59,7 @@ public sealed class ManifestDocument
                 }
             }
 
-            Descriptor? config = root.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object ? ReadDescriptor(c) : null;
+            var config = root.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object ? ReadDescriptor(c) : null;
             var layers = new List<Descriptor>();
             if (root.TryGetProperty("layers", out var ls) && ls.ValueKind == JsonValueKind.Array)
             {

@@ -111,7 +111,7 @@ public sealed class RegistryPuller : IDisposable
 
         // Resolve: HEAD with containerd's Accept list; the digest from the header lets us GET by digest like containerd.
         state.Phase = $"resolving {image.Repository}:{image.Reference} (HEAD manifest at {baseUri.Authority})";
-        string? digest = image.Digest;
+        var digest = image.Digest;
         using (var head = await SendAsync(HttpMethod.Head, new Uri(manifestBase + image.Reference), scope, accept: true, state, ct).ConfigureAwait(false))
         {
             if (head.StatusCode != HttpStatusCode.MethodNotAllowed)
@@ -279,7 +279,7 @@ public sealed class RegistryPuller : IDisposable
         var buffers = new[] { ArrayPool<byte>.Shared.Rent(size), ArrayPool<byte>.Shared.Rent(size) };
         long received = 0;
         double? ttfb = null;
-        Task hashing = Task.CompletedTask;
+        var hashing = Task.CompletedTask;
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);

@@ -21,10 +21,26 @@ public static class DiffFormatter
     public static string Summary(DiffReport report)
     {
         var parts = new List<string>();
-        if (report.Count(ChangeKind.Add) > 0) parts.Add($"+{report.Count(ChangeKind.Add)} to add");
-        if (report.Count(ChangeKind.Update) > 0) parts.Add($"~{report.Count(ChangeKind.Update)} to change");
-        if (report.Replacements > 0) parts.Add($"+-{report.Replacements} to replace");
-        if (report.Count(ChangeKind.Remove) > 0) parts.Add($"-{report.Count(ChangeKind.Remove)} to remove");
+        if (report.Count(ChangeKind.Add) > 0)
+        {
+            parts.Add($"+{report.Count(ChangeKind.Add)} to add");
+        }
+
+        if (report.Count(ChangeKind.Update) > 0)
+        {
+            parts.Add($"~{report.Count(ChangeKind.Update)} to change");
+        }
+
+        if (report.Replacements > 0)
+        {
+            parts.Add($"+-{report.Replacements} to replace");
+        }
+
+        if (report.Count(ChangeKind.Remove) > 0)
+        {
+            parts.Add($"-{report.Count(ChangeKind.Remove)} to remove");
+        }
+
         return parts.Count == 0 ? "no resource changes" : string.Join(", ", parts);
     }
 

@@ -9,7 +9,7 @@ namespace ClusterRegistry.Analyzers.Tests.Infrastructure;
 /// <summary>Compiles stack source against the running runtime and the ClusterRegistry model, and runs the analyzer on it.</summary>
 public static class TestCompilation
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> references = new(() =>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LoadedReferences = new(() =>
     {
         var tpa = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var list = tpa
@@ -24,7 +24,7 @@ public static class TestCompilation
     public static MetadataReference ModelReference { get; } = MetadataReference.CreateFromFile(typeof(ClusterRegistry.Stack).Assembly.Location);
 
     /// <summary>Runtime facades and the SDK: everything stack code needs.</summary>
-    public static ImmutableArray<MetadataReference> References => references.Value;
+    public static ImmutableArray<MetadataReference> References => LoadedReferences.Value;
 
     public static readonly string Usings = """
         using System;

@@ -1,6 +1,6 @@
+using ClusterRegistry.Doctor.Sandbox;
 using ClusterRegistry.Probe.Cri;
 using ClusterRegistry.Probe.Failures;
-using ClusterRegistry.Doctor.Sandbox;
 using ClusterRegistry.Testing;
 using ClusterRegistry.Testing.Containerd;
 using ClusterRegistry.Testing.Images;

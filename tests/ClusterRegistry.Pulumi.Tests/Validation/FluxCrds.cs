@@ -8,7 +8,7 @@ namespace ClusterRegistry.Pulumi.Tests.Validation;
 /// <summary>The Flux CRDs in shared/schemas: an object is checked against its kind's served version's openAPIV3Schema.</summary>
 public static class FluxCrds
 {
-    private static readonly Lazy<Dictionary<string, JsonObject>> crds = new(() =>
+    private static readonly Lazy<Dictionary<string, JsonObject>> LoadedCrds = new(() =>
     {
         var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var file in new[] { "flux-helmrelease-crd.yaml", "flux-helmrepositories-crd.yaml", "flux-ocirepositories-crd.yaml" })
@@ -29,7 +29,7 @@ public static class FluxCrds
     public static IReadOnlyList<string> Validate(JsonObject obj)
     {
         var key = $"{obj["apiVersion"]}/{obj["kind"]}";
-        if (!crds.Value.TryGetValue(key, out var schemaNode))
+        if (!LoadedCrds.Value.TryGetValue(key, out var schemaNode))
         {
             return new[] { $"no CRD serves {key}" };
         }

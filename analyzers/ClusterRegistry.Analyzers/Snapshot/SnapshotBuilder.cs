@@ -145,6 +145,18 @@ namespace ClusterRegistry.Analyzers.Snapshot
                         ProxyUpstream = NStr(po, "ProxyCacheUpstream"),
                     });
                 }
+                else if (r.Resolve(item) is SymConst { Value: null })
+                {
+                    // A null entry (CRG001): nothing else about it is known.
+                    h.DeclaredProjects.Add(new ProjectInfo
+                    {
+                        Location = item.Location ?? location ?? h.Location,
+                        Registry = Val<HarborInfo?>.Known(h),
+                        IsNull = true,
+                        Public = Val<bool>.Unknown(item.Location),
+                        ProxyUpstream = Val<string?>.Unknown(item.Location),
+                    });
+                }
                 else
                 {
                     h.DeclaredProjects.HasUnknownEntries = true;

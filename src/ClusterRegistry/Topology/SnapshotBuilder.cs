@@ -125,6 +125,20 @@ public static class SnapshotBuilder
         };
         foreach (var p in a.Projects)
         {
+            if (p is null)
+            {
+                // CRG001 refuses it; its name and properties are unknown, so no other rule judges it.
+                info.DeclaredProjects.Add(new ProjectInfo
+                {
+                    Location = Where(e),
+                    Registry = Val<HarborInfo?>.Known(info),
+                    IsNull = true,
+                    Public = Val<bool>.Unknown(),
+                    ProxyUpstream = Val<string?>.Unknown(),
+                });
+                continue;
+            }
+
             info.DeclaredProjects.Add(new ProjectInfo
             {
                 Name = p.Name,

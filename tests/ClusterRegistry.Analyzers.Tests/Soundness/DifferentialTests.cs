@@ -34,9 +34,11 @@ public class DifferentialTests
 
     /// <summary>
     /// Seeds that found a disagreement once, replayed on every run: 05DYIwoDmev1 generated <c>path += "/hosts";
-    /// path ??= …;</c>, where the analyzer lost the concatenation at <c>??=</c> and missed CRG105.
+    /// path ??= …;</c>, where the analyzer lost the concatenation at <c>??=</c> and missed CRG105; cqi4-SSUM3Y1 generated
+    /// <c>path = null; path += "/hosts";</c>, where the analyzer made a concatenation with null unknown (C# reads null as
+    /// "") and missed CRG105.
     /// </summary>
-    public static readonly TheoryData<string> FoundBugs = new() { "05DYIwoDmev1" };
+    public static readonly TheoryData<string> FoundBugs = new() { "05DYIwoDmev1", "cqi4-SSUM3Y1" };
 
     [Theory]
     [MemberData(nameof(FoundBugs))]

@@ -329,6 +329,20 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 t.RegistryConfigs.Add(c);
             }
 
+            t.NullEntries = new ValList<Val<string>>();
+            foreach (var property in new[] { "ExtraHostEntries", "Files", "CriCustomizations" })
+            {
+                var (entries, _, _) = List(a, property);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (r.Resolve(entries[i]) is SymConst { Value: null })
+                    {
+                        // CRG001; the list below skips it, as check's snapshot does.
+                        t.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(property, i), entries[i].Location ?? t.Location));
+                    }
+                }
+            }
+
             var (hosts, hostsOpen, hostsLocation) = List(a, "ExtraHostEntries");
             t.HostEntries = new ValList<HostEntryInfo> { HasUnknownEntries = hostsOpen, Location = hostsLocation };
             foreach (var item in hosts)

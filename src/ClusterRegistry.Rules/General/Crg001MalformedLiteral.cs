@@ -292,6 +292,14 @@ public sealed class Crg001MalformedLiteral : Rule
             }
         }
 
+        foreach (var entry in p.NullEntries)
+        {
+            if (entry.TryGet(out var path))
+            {
+                findings.Add(Refuse(p, path, "null", "a list entry cannot be null: remove it or give it a value", First(entry.Location, p.Location)));
+            }
+        }
+
         for (var i = 0; i < p.Files.Count; i++)
         {
             var f = p.Files[i];

@@ -115,6 +115,11 @@ public class OneValidationTests
         new("CRG002", "SpegelRelease ''", "name", "", Stack(spegel: Fragments.Spegel.Replace("new SpegelRelease(\"spegel\"", "new SpegelRelease([|\"\"|]")), RefusedWhileBuilt: true),
         new("CRG002", "PullLatencyProbe ' '", "name", " ", Stack(probe: Fragments.Probe.Replace("new PullLatencyProbe(\"pull-latency\"", "new PullLatencyProbe([|\" \"|]")), RefusedWhileBuilt: true),
 
+        // A null entry in a patch's lists: refused naming the entry (it crashed with a NullReferenceException before).
+        new("CRG001", PatchR, "ExtraHostEntries[1]", "null", Stack(patch: PatchWith(hostEntries: "ExtraHostEntries = { new TalosHostEntry { Ip = \"10.43.216.243\", Aliases = { \"harbor.harbor.svc.cluster.local\" } }, [|null|]! }"))),
+        new("CRG001", PatchR, "Files[0]", "null", P("Files = { [|null|]! },")),
+        new("CRG001", PatchR, "CriCustomizations[1]", "null", Stack(patch: PatchWith(cri: "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers(), [|null|]! }"))),
+
         // PullLatencyProbe.
         new("CRG001", ProbeR, "Image", "192.168.1.105/Library/MyApp:v1", Stack(probe: Fragments.Probe.Replace("Image = \"192.168.1.105/library/myapp:v1\"", "[|Image = \"192.168.1.105/Library/MyApp:v1\"|]"))),
         new("CRG001", ProbeR, "Nodes[0]", "192.168.1.999", Stack(probe: Fragments.Probe.Replace("LinkMegabitsPerSecond = 1000,", "LinkMegabitsPerSecond = 1000, Nodes = { [|\"192.168.1.999\"|] },"))),

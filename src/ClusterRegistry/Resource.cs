@@ -1,3 +1,6 @@
+using ClusterRegistry.Rules;
+using ClusterRegistry.Rules.General;
+
 namespace ClusterRegistry;
 
 /// <summary>Base of every declared resource. Resources register with the stack whose constructor is running.</summary>
@@ -7,7 +10,8 @@ public abstract class Resource
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new StackDefinitionException(GetType().Name, "name", name ?? "", "a resource needs a non-empty name");
+            // CRG002's finding, word for word: the analyzer squiggles the blank name with the message synth and check refuse it with.
+            throw StackDefinitionException.ForRule(RuleIds.Crg002, $"{GetType().Name} '{name}'", "name", name ?? "", Crg002DuplicateName.BlankName);
         }
 
         Name = name;

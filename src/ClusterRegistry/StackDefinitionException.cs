@@ -23,6 +23,19 @@ public sealed class StackDefinitionException : Exception
         RuleId = finding.Id;
     }
 
+    private StackDefinitionException(string ruleId, string resource, string property, string value, string reason)
+        : this(resource, property, value, reason)
+    {
+        RuleId = ruleId;
+    }
+
+    /// <summary>
+    /// A refusal the model makes before any rule can run (a blank resource name, as the resource is constructed), worded as
+    /// the rule <paramref name="ruleId"/> words the same finding in the analyzer: its message, then the rule ID.
+    /// </summary>
+    public static StackDefinitionException ForRule(string ruleId, string resource, string property, string value, string message) =>
+        new(ruleId, resource, property, value, $"{message} ({ruleId})");
+
     /// <summary>
     /// The refusal for a finding of an input-validation rule (<see cref="RuleDescriptor.RefusesInput"/>): the finding's own
     /// resource, property path, value and message (the message the analyzer and <c>check</c> show), then the rule ID.

@@ -48,7 +48,12 @@ namespace ClusterRegistry.Analyzers.Collection
                         foreach (var part in c.Parts)
                         {
                             var r = Resolve(part, depth + 1);
-                            if (r is not SymConst k || k.Value is null || k.Value is EnumValue || k.Value is System.TimeSpan)
+                            if (r is SymConst { Value: null })
+                            {
+                                continue; // string concatenation reads null as "" (path = null; path += "/hosts" is "/hosts")
+                            }
+
+                            if (r is not SymConst k || k.Value is EnumValue || k.Value is System.TimeSpan)
                             {
                                 return new SymUnknown(c.Location);
                             }

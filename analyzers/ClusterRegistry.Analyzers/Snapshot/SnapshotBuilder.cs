@@ -145,6 +145,18 @@ namespace ClusterRegistry.Analyzers.Snapshot
                         ProxyUpstream = NStr(po, "ProxyCacheUpstream"),
                     });
                 }
+                else if (r.Resolve(item) is SymConst { Value: null })
+                {
+                    // A null entry (CRG001): nothing else about it is known.
+                    h.DeclaredProjects.Add(new ProjectInfo
+                    {
+                        Location = item.Location ?? location ?? h.Location,
+                        Registry = Val<HarborInfo?>.Known(h),
+                        IsNull = true,
+                        Public = Val<bool>.Unknown(item.Location),
+                        ProxyUpstream = Val<string?>.Unknown(item.Location),
+                    });
+                }
                 else
                 {
                     h.DeclaredProjects.HasUnknownEntries = true;
@@ -315,6 +327,20 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 }
 
                 t.RegistryConfigs.Add(c);
+            }
+
+            t.NullEntries = new ValList<Val<string>>();
+            foreach (var property in new[] { "ExtraHostEntries", "Files", "CriCustomizations" })
+            {
+                var (entries, _, _) = List(a, property);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (r.Resolve(entries[i]) is SymConst { Value: null })
+                    {
+                        // CRG001; the list below skips it, as check's snapshot does.
+                        t.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(property, i), entries[i].Location ?? t.Location));
+                    }
+                }
             }
 
             var (hosts, hostsOpen, hostsLocation) = List(a, "ExtraHostEntries");

@@ -6,8 +6,10 @@ using ClusterRegistry.Rules.Values;
 namespace ClusterRegistry.Rules.General;
 
 /// <summary>
-/// CRG001: a value no configuration could make work: an IP, host name, DNS label, CIDR, URL, path, port, image reference,
-/// chart or Talos version that does not parse, or a value the model needs that is missing. An input-validation rule:
+/// CRG001: a value no configuration could make work: an IP, host name, DNS label, Kubernetes object name, CIDR, URL, path,
+/// port, image reference, chart or Talos version that does not parse, an enum value the type does not define, a value the
+/// model needs that is missing (a null list entry, a project without a Name), or two values that exclude each other (a
+/// Harbor's AdminPassword and ExistingAdminPasswordSecret; projects on an external registry that is not a Harbor). An input-validation rule:
 /// <c>synth</c> and <c>compile</c> refuse the stack on its findings (exit 2).
 /// </summary>
 public sealed class Crg001MalformedLiteral : Rule
@@ -48,6 +50,11 @@ public sealed class Crg001MalformedLiteral : Rule
             Talos(s, p, findings);
         }
 
+        foreach (var e in s.ExistingSecrets)
+        {
+            ExistingSecret(e, findings);
+        }
+
         foreach (var pr in s.Probes)
         {
             if (pr.Image.TryGet(out var image) && !ImageReference.TryParse(image, out _, out var err))
@@ -83,6 +90,8 @@ public sealed class Crg001MalformedLiteral : Rule
                     $"Url '{url}': expected the URL clients use, scheme://host[:port] with http or https and no path, such as https://harbor.example.com",
                     h.ExternalUrl.Location));
             }
+
+            External(h, findings);
         }
         else if (h.ExternalUrl.TryGet(out var ext) && ext is not null && !EndpointUrl.TryParse(ext, out _, out var err))
         {
@@ -93,6 +102,82 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             // An ExternalRegistry installs no chart: there is no repository or version to judge.
             Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
+
+            // The admin password is either generated into <name>-admin or read from a Secret something else manages.
+            if (h.AdminPassword.TryGet(out var password) && password is not null
+                && h.ExistingAdminPasswordSecret.TryGet(out var named) && named is not null)
+            {
+                findings.Add(Refuse(h, "ExistingAdminPasswordSecret", named,
+                    "set either AdminPassword (the stack generates the Secret) or ExistingAdminPasswordSecret (something else manages it), not both",
+                    First(h.ExistingAdminPasswordSecret.Location, h.AdminPassword.Location)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// An <c>ExternalRegistry</c>'s kind and the projects described on it: a kind the enum does not define, projects on a
+    /// registry that is not a Harbor, a null entry or one without a Name, a proxy-cache upstream that is not a registry host.
+    /// </summary>
+    private void External(HarborInfo h, List<Finding> findings)
+    {
+        var kindKnown = h.ExternalKind.TryGet(out var kind);
+        if (kindKnown && !IsExternalRegistryKind(kind))
+        {
+            findings.Add(Refuse(h, "Kind", kind ?? "null", $"Kind '{kind}' is not an ExternalRegistryKind: Harbor, Zot, Distribution or Cloud", h.ExternalKind.Location));
+        }
+
+        // An entry the analyzer cannot see shifts the indexes of the ones after it (and may be removed again): judge only a list known whole.
+        var projects = h.DeclaredProjects;
+        if (projects.HasUnknownEntries)
+        {
+            return;
+        }
+
+        if (kindKnown && kind != "Harbor" && projects.Count > 0)
+        {
+            var names = new List<string>();
+            foreach (var p in projects)
+            {
+                names.Add(p.IsNull ? "" : p.Name.TryGet(out var n) ? n ?? "" : "?");
+            }
+
+            findings.Add(Refuse(h, "Projects", string.Join(", ", names), $"projects are Harbor's; a {kind} registry has none (declare Kind = Harbor)",
+                First(projects.Location, h.ExternalKind.Location)));
+        }
+
+        for (var i = 0; i < projects.Count; i++)
+        {
+            var p = projects[i];
+            var path = Topo.Index("Projects", i);
+            if (p.IsNull)
+            {
+                findings.Add(Refuse(h, path, "null", "a project cannot be null: give it an ExternalRegistryProject with its Name", First(p.Location, projects.Location)));
+                continue;
+            }
+
+            if (p.Name.TryGet(out var name) && string.IsNullOrWhiteSpace(name))
+            {
+                findings.Add(Refuse(h, path + ".Name", name ?? "null", "a project needs a Name", First(p.Name.Location, p.Location)));
+            }
+
+            if (p.ProxyUpstream.TryGet(out var upstream) && upstream is not null && !MirrorKey.IsValid(upstream, out var problem, out _))
+            {
+                findings.Add(Refuse(h, path + ".ProxyCacheUpstream", upstream,
+                    $"ProxyCacheUpstream '{upstream}' is not a registry host such as docker.io: {problem}", First(p.ProxyUpstream.Location, p.Location)));
+            }
+        }
+    }
+
+    /// <summary>An <c>ExistingSecret</c>: its namespace is a DNS-1123 label, its Secret name a Kubernetes object name.</summary>
+    private void ExistingSecret(ExistingSecretInfo e, List<Finding> findings)
+    {
+        Label(e, "Namespace", e.Namespace, findings);
+        var secretName = e.EffectiveSecretName;
+        if (secretName.TryGet(out var name) && !IsDns1123Subdomain(name))
+        {
+            findings.Add(Refuse(e, "SecretName", name ?? "null",
+                $"SecretName '{name}' is not a Kubernetes object name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)",
+                First(secretName.Location, e.Location)));
         }
     }
 
@@ -207,6 +292,14 @@ public sealed class Crg001MalformedLiteral : Rule
             }
         }
 
+        foreach (var entry in p.NullEntries)
+        {
+            if (entry.TryGet(out var path))
+            {
+                findings.Add(Refuse(p, path, "null", "a list entry cannot be null: remove it or give it a value", First(entry.Location, p.Location)));
+            }
+        }
+
         for (var i = 0; i < p.Files.Count; i++)
         {
             var f = p.Files[i];
@@ -299,6 +392,28 @@ public sealed class Crg001MalformedLiteral : Rule
     /// <summary>A Kubernetes DNS-1123 label: lowercase letters, digits and '-', 1 to 63 characters, starting and ending alphanumeric.</summary>
     public static bool IsDns1123Label(string? value) =>
         value is { Length: > 0 and <= 63 } && value.IndexOf('.') < 0 && HostName.IsValid(value) && value == value.ToLowerInvariant();
+
+    /// <summary>A Kubernetes object name: a DNS-1123 subdomain (DNS-1123 labels joined by '.', at most 253 characters).</summary>
+    public static bool IsDns1123Subdomain(string? value)
+    {
+        if (value is not { Length: > 0 and <= 253 })
+        {
+            return false;
+        }
+
+        foreach (var label in value.Split('.'))
+        {
+            if (!IsDns1123Label(label))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A member of <c>ExternalRegistryKind</c> (the analyzer and <c>check</c> both spell an undefined value as its number).</summary>
+    public static bool IsExternalRegistryKind(string? kind) => kind is "Harbor" or "Zot" or "Distribution" or "Cloud";
 
     /// <summary>An http(s) URL, or <c>oci://host/path</c>.</summary>
     public static bool IsChartRepository(string? url) =>

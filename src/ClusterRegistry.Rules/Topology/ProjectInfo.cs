@@ -15,6 +15,12 @@ public sealed class ProjectInfo : ResourceInfo
     public Val<bool> Public { get; set; } = false;
 
     /// <summary>
+    /// For a project described on an <c>ExternalRegistry</c>: the <c>Projects</c> entry is null (CRG001 refuses it). Its
+    /// name and properties are then unknown, so no other rule judges it.
+    /// </summary>
+    public bool IsNull { get; set; }
+
+    /// <summary>
     /// The registry host the project proxies (<c>ProxyCache.Upstream</c>, e.g. <c>docker.io</c>), or null when the project is
     /// not a proxy cache.
     /// </summary>

@@ -27,6 +27,13 @@ public sealed class TalosPatchInfo : ResourceInfo
     public ValList<CriCustomizationInfo> CriCustomizations { get; set; } = new();
 
     /// <summary>
+    /// The null entries of <c>ExtraHostEntries</c>, <c>Files</c> and <c>CriCustomizations</c>, as property paths
+    /// (<c>Files[1]</c>) located on the entry (CRG001 refuses them). They are not in <see cref="HostEntries"/>,
+    /// <see cref="Files"/> or <see cref="CriCustomizations"/>.
+    /// </summary>
+    public ValList<Val<string>> NullEntries { get; set; } = new();
+
+    /// <summary>
     /// True when this patch is rendered in the legacy <c>machine.registries</c>/<c>extraHostEntries</c> form whatever its
     /// version. The SDK's renderer never does (it switches at v1.12), so builders leave the default false; kept for
     /// configurations imported from hand-written patches.

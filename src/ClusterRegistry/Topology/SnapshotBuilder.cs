@@ -125,6 +125,20 @@ public static class SnapshotBuilder
         };
         foreach (var p in a.Projects)
         {
+            if (p is null)
+            {
+                // CRG001 refuses it; its name and properties are unknown, so no other rule judges it.
+                info.DeclaredProjects.Add(new ProjectInfo
+                {
+                    Location = Where(e),
+                    Registry = Val<HarborInfo?>.Known(info),
+                    IsNull = true,
+                    Public = Val<bool>.Unknown(),
+                    ProxyUpstream = Val<string?>.Unknown(),
+                });
+                continue;
+            }
+
             info.DeclaredProjects.Add(new ProjectInfo
             {
                 Name = p.Name,
@@ -136,6 +150,19 @@ public static class SnapshotBuilder
         }
 
         return info;
+    }
+
+    /// <summary>The null entries of a patch's list, by path (CRG001 refuses them; the other lists skip them, as the analyzer does).</summary>
+    private static void NullEntries<T>(TalosPatchInfo info, string property, List<T> list)
+        where T : class
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                info.NullEntries.Add(Val<string>.Known(Rules.Topo.Index(property, i), info.Location));
+            }
+        }
     }
 
     /// <summary>The location <c>check</c> reports: the resource's repository-relative file and line.</summary>
@@ -274,17 +301,20 @@ public static class SnapshotBuilder
                 });
             }
 
-            foreach (var e in a.ExtraHostEntries)
+            NullEntries(info, "ExtraHostEntries", a.ExtraHostEntries);
+            NullEntries(info, "Files", a.Files);
+            NullEntries(info, "CriCustomizations", a.CriCustomizations);
+            foreach (var e in a.ExtraHostEntries.Where(e => e is not null))
             {
                 info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = new ValList<Val<string>>(e.Aliases.Select(K)) });
             }
 
-            foreach (var f in a.Files)
+            foreach (var f in a.Files.Where(f => f is not null))
             {
                 info.Files.Add(new TalosFileInfo { Path = f.Path ?? "", Content = f.Content ?? "", Op = f.Op.ToString().ToLowerInvariant() });
             }
 
-            foreach (var c in a.CriCustomizations)
+            foreach (var c in a.CriCustomizations.Where(c => c is not null))
             {
                 info.CriCustomizations.Add(new CriCustomizationInfo { Name = c.Name ?? "", Content = c.Content ?? "" });
             }

@@ -34,9 +34,11 @@ public class DifferentialTests
 
     /// <summary>
     /// Seeds that found a disagreement once, replayed on every run: 05DYIwoDmev1 generated <c>path += "/hosts";
-    /// path ??= …;</c>, where the analyzer lost the concatenation at <c>??=</c> and missed CRG105.
+    /// path ??= …;</c>, where the analyzer lost the concatenation at <c>??=</c> and missed CRG105; cqi4-SSUM3Y1 generated
+    /// <c>path = null; path += "/hosts";</c>, where the analyzer made a concatenation with null unknown (C# reads null as
+    /// "") and missed CRG105.
     /// </summary>
-    public static readonly TheoryData<string> FoundBugs = new() { "05DYIwoDmev1" };
+    public static readonly TheoryData<string> FoundBugs = new() { "05DYIwoDmev1", "cqi4-SSUM3Y1" };
 
     [Theory]
     [MemberData(nameof(FoundBugs))]
@@ -81,7 +83,9 @@ public class DifferentialTests
             return; // one replayed stack: the agreement is the test; the grammar's reach is judged on full runs
         }
         output.WriteLine($"{stats.Stacks} stacks, {stats.ConstantOnly} constant-only, {stats.Refused} refused by check; findings: analyzer {stats.AnalyzerFindings}, check {stats.CheckFindings}, of which invalid input (synth refuses) {stats.InvalidInputFindings}");
+        output.WriteLine($"findings on resources managed outside the stack and the Harbor's admin Secret: analyzer {stats.AnalyzerOutsideFindings}, check {stats.OutsideFindings}");
         Assert.True(stats.InvalidInputFindings > 0, "the grammar produced no value synth refuses");
+        Assert.True(stats.AnalyzerOutsideFindings > 0 && stats.OutsideFindings > 0, "the grammar reached no ExternalRegistry, ExistingSecret or admin Secret check");
         // The grammar must reach both sides of the comparison, or the test proves nothing.
         Assert.True(stats.ConstantOnly > 0 && stats.Stacks > stats.ConstantOnly, "the grammar produced no mix of constant-only and other stacks");
         Assert.True(stats.AnalyzerFindings > 0 && stats.CheckFindings > stats.AnalyzerFindings, "no findings to compare");
@@ -95,7 +99,13 @@ public class DifferentialTests
         public int AnalyzerFindings;
         public int CheckFindings;
         public int InvalidInputFindings;
+        public int OutsideFindings;
+        public int AnalyzerOutsideFindings;
     }
+
+    /// <summary>A finding of the checks that were OutsideResourceChecks before issue 11 (external registries, existing Secrets, the admin Secret).</summary>
+    private static bool Outside(CheckFinding f) =>
+        f.Resource.StartsWith("ExternalRegistry", StringComparison.Ordinal) || f.Resource.StartsWith("ExistingSecret", StringComparison.Ordinal) || f.PropertyPath == "ExistingAdminPasswordSecret";
 
     /// <summary>The input-validation rules: a stack with one of their findings is one synth refuses (exit 2).</summary>
     private static readonly string[] RefusingRules = { "CRG001", "CRG002", "CRG110", "CRG206" };
@@ -129,6 +139,8 @@ public class DifferentialTests
             Interlocked.Add(ref stats.AnalyzerFindings, analyzer.Count);
             Interlocked.Add(ref stats.CheckFindings, check.Findings.Count);
             Interlocked.Add(ref stats.InvalidInputFindings, check.Findings.Count(f => RefusingRules.Contains(f.Id)));
+            Interlocked.Add(ref stats.OutsideFindings, check.Findings.Count(f => RefusingRules.Contains(f.Id) && Outside(f)));
+            Interlocked.Add(ref stats.AnalyzerOutsideFindings, analyzer.Count(f => RefusingRules.Contains(f.Id) && Outside(f)));
             var extra = analyzer.Except(check.Findings).ToList();
             Assert.True(extra.Count == 0, $"{ClassName(i)}: the analyzer reports what check does not:\n  {string.Join("\n  ", extra)}\ncheck:\n  {string.Join("\n  ", check.Findings)}");
             if (specs[i].ConstantOnly)

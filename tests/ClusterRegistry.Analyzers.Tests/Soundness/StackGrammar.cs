@@ -5,7 +5,9 @@ namespace ClusterRegistry.Analyzers.Tests.Soundness;
 
 /// <summary>
 /// A grammar of stack classes over the public API: Harbor, a robot, auth, Spegel (its args built inline, in a local, in a
-/// field initialiser or in a field assigned by the constructor), a Talos patch, maybe a probe; values drawn from pools of
+/// field initialiser or in a field assigned by the constructor), a Talos patch, maybe a probe, external registries and
+/// existing Secrets (inline, through a local changed after the resource, or by an unknown method) and maybe an existing
+/// admin Secret next to the Harbor's generated one; values drawn from pools of
 /// right and wrong ones; and statements that change them afterwards in every form the analyzer must model or give up on
 /// (=, +=, ++/--, ??=, deconstruction, ref/out, local functions, lambdas, branches, unknown methods, writes through
 /// <c>spegel.Args</c>, collection changes). A stack made only of <see cref="Piece.Exact"/> pieces is one the analyzer
@@ -20,10 +22,10 @@ public static class StackGrammar
     public sealed record StackSpec(
         string HarborIp, string ClusterIp, bool Tls, bool HarborInFieldInitialiser,
         string Permission, int Days, string ArgsForm, string Path, bool Prepend, string[] Registries,
-        Piece[] Before, Piece[] After, string Endpoint, bool Probe)
+        Piece[] Before, Piece[] After, string Endpoint, bool Probe, Piece[] Outside, string HarborExtra)
     {
         /// <summary>True when every piece is modelled exactly: the analyzer and check must say exactly the same.</summary>
-        public bool ConstantOnly => !HarborInFieldInitialiser && Before.All(p => p.Exact) && After.All(p => p.Exact);
+        public bool ConstantOnly => !HarborInFieldInitialiser && Before.All(p => p.Exact) && After.All(p => p.Exact) && Outside.All(p => p.Exact);
 
         public string Source(string className)
         {
@@ -31,7 +33,7 @@ public static class StackGrammar
             var body = new StringBuilder();
             var localFunctions = new StringBuilder();
             const string harborArgs = "ChartVersion = \"1.17.1\", ServiceSubnet = \"10.43.0.0/16\", AdminPassword = Secret.FromEnvironment(\"HARBOR_ADMIN_PASSWORD\")";
-            var harbor = $"new HarborRegistry(\"harbor\", new HarborArgs {{ {harborArgs}, LoadBalancerIP = \"{HarborIp}\", ClusterIP = \"{ClusterIp}\", Tls = {Bool(Tls)} }})";
+            var harbor = $"new HarborRegistry(\"harbor\", new HarborArgs {{ {harborArgs}, LoadBalancerIP = \"{HarborIp}\", ClusterIP = \"{ClusterIp}\", Tls = {Bool(Tls)}{HarborExtra} }})";
             if (HarborInFieldInitialiser)
             {
                 members.AppendLine($"    private readonly HarborRegistry harbor = {harbor};");
@@ -83,6 +85,11 @@ public static class StackGrammar
                 body.AppendLine("        " + p.Code.Replace("ARGS", ArgsForm == "inline" ? "spegel.Args" : "a", StringComparison.Ordinal));
             }
 
+            foreach (var p in Outside)
+            {
+                body.AppendLine("        " + p.Code);
+            }
+
             body.AppendLine($"        new TalosMachinePatch(\"machine-network\", new TalosMachinePatchArgs {{ TalosVersion = \"v1.11\", Nodes = {{ \"192.168.1.98\" }}, " +
                 $"Mirrors = {{ [\"192.168.1.105\"] = new TalosMirror {{ Endpoints = {{ \"{Endpoint}\" }} }} }}, " +
                 "RegistryConfig = { [\"harbor.harbor.svc.cluster.local\"] = auth, [\"192.168.1.105\"] = auth }, " +
@@ -115,6 +122,8 @@ public static class StackGrammar
         {
             public static void Prepend(SpegelArgs a, bool value) => a.PrependExisting = value;
             public static void Get(out string p) => p = "/etc/cri/conf.d/hosts";
+            public static void AddProject(ClusterRegistry.Registries.ExternalRegistryArgs a) => a.Projects.Add(new ClusterRegistry.Registries.ExternalRegistryProject { Name = "" });
+            public static void AddKey(ExistingSecretArgs a, string key) => a.Keys.Add(key);
         }
 
         """;
@@ -177,13 +186,63 @@ public static class StackGrammar
         (2, Gen.OneOf(MirrorTargets).Select(t => new Piece($"ARGS.AdditionalMirrorTargets.Add({Str(t)});", true))),
         (1, Gen.OneOf(Ports).Select(p => new Piece($"ARGS.RegistryNodePort = Environment.ProcessorCount > 0 ? {p} : 30021;", false))));
 
+    // Resources that describe things managed outside the stack, with right and wrong values (CRG001/CRG002 since issue 11).
+    private const string Registries = "ClusterRegistry.Registries.";
+    private static readonly string[] ExternalNames = { "harbor-vm", "harbor vm", "../vm" };
+    private static readonly string[] ExternalUrls = { "https://harbor.example.com", "http://harbor.example.com:8080", "https://harbor.example.com/v2" };
+    private static readonly string[] ExternalKinds = { "Harbor", "Harbor", "Zot", "Cloud", "(" + Registries + "ExternalRegistryKind)9" };
+    private static readonly string[] ExternalProjects =
+    {
+        "new " + Registries + "ExternalRegistryProject { Name = \"library\" }",
+        "new " + Registries + "ExternalRegistryProject { Name = \"library\", Public = true }",
+        "new " + Registries + "ExternalRegistryProject { Name = \"\" }",
+        "new " + Registries + "ExternalRegistryProject { Name = \"my lib\" }",
+        "new " + Registries + "ExternalRegistryProject { Name = \"quay\", ProxyCacheUpstream = \"quay.io\" }",
+        "new " + Registries + "ExternalRegistryProject { Name = \"quay\", ProxyCacheUpstream = \"https://quay.io\" }",
+        "null",
+    };
+
+    private static readonly string[] SecretNames = { "harbor-secret", "harbor-admin", "harbor secret" };
+    private static readonly string[] SecretNamespaces = { "harbor", "harbor", "security", "Harbor" };
+    private static readonly string[] SecretNameArgs = { "", "SecretName = \"harbor-admin\", ", "SecretName = \"harbor_secret\", ", "SecretName = \"harbor-secret\", ", "SecretName = null, " };
+    private static readonly string[] SecretKeys = { "password", "HARBOR_ADMIN_PASSWORD", "password" };
+
+    private static string Kind(string k) => k.StartsWith("(", StringComparison.Ordinal) ? k : Registries + "ExternalRegistryKind." + k;
+
+    /// <summary>An ExternalRegistry or ExistingSecret, built inline, through a local changed before or after the resource, or by an unknown method.</summary>
+    private static readonly Gen<Piece> OutsideStatement = Gen.Frequency(
+        (3, Gen.Select(Gen.OneOf(ExternalNames), Gen.OneOf(ExternalUrls), Gen.OneOf(ExternalKinds), Gen.OneOf(ExternalProjects).Array[0, 3],
+            (n, u, k, ps) => new Piece($"new {Registries}ExternalRegistry({Str(n)}, new {Registries}ExternalRegistryArgs {{ Url = {Str(u)}, Kind = {Kind(k)}, Projects = {{ {string.Join(", ", ps)} }} }});", true))),
+        (1, Gen.Select(Gen.OneOf(ExternalNames), Gen.OneOf(ExternalKinds), Gen.OneOf(ExternalProjects),
+            (n, k, p) => new Piece($"var er = new {Registries}ExternalRegistryArgs {{ Url = \"https://harbor.example.com\" }}; new {Registries}ExternalRegistry({Str(n)}, er); er.Kind = {Kind(k)}; er.Projects.Add({p});", true))),
+        (1, Gen.OneOf(ExternalNames).Select(n => new Piece($"var eu = new {Registries}ExternalRegistryArgs {{ Url = \"https://harbor.example.com\" }}; Tweaks.AddProject(eu); new {Registries}ExternalRegistry({Str(n)}, eu);", false))),
+        (3, Gen.Select(Gen.OneOf(SecretNames), Gen.OneOf(SecretNamespaces), Gen.OneOf(SecretNameArgs), Gen.OneOf(SecretKeys).Array[0, 3],
+            (n, ns, sn, ks) => new Piece($"new ExistingSecret({Str(n)}, new ExistingSecretArgs {{ Namespace = {Str(ns)}, {sn}Keys = {{ {string.Join(", ", ks.Select(Str))} }} }});", true))),
+        (1, Gen.Select(Gen.OneOf(SecretNames), Gen.OneOf(SecretNamespaces), Gen.OneOf(SecretKeys),
+            (n, ns, k) => new Piece($"var es = new ExistingSecretArgs {{ Namespace = \"harbor\", Keys = {{ \"password\" }} }}; new ExistingSecret({Str(n)}, es); es.Namespace = {Str(ns)}; es.Keys.Add({Str(k)});", true))),
+        (1, Gen.Select(Gen.OneOf(SecretNames), Gen.OneOf(SecretKeys),
+            (n, k) => new Piece($"var ek = new ExistingSecretArgs {{ Namespace = \"harbor\", Keys = {{ \"password\" }} }}; Tweaks.AddKey(ek, {Str(k)}); new ExistingSecret({Str(n)}, ek);", false))));
+
+    /// <summary>What the Harbor's args may add: an existing admin Secret next to its generated AdminPassword (CRG001).</summary>
+    private static readonly string[] HarborExtras = { "", "", ", ExistingAdminPasswordSecret = \"harbor-secret\"", ", ExistingAdminPasswordSecret = null" };
+
     public static readonly Gen<StackSpec> Stack =
         Gen.Select(
             Gen.Select(Gen.OneOf("192.168.1.105", "192.168.1.300"), Gen.OneOf("10.43.216.243", "10.44.0.1"), BoolGen, Gen.Int[0, 19].Select(n => n == 0)),
             Gen.Select(Gen.OneOf("Pull", "Push"), Gen.OneOf(-2, -1, 0, 30), Gen.OneOf("inline", "local", "field"), PathGen, BoolGen),
             Gen.Select(RegistryGen.Array[0, 3], BeforeStatement.Array[0, 4], AfterStatement.Array[0, 4]),
             Gen.Select(Gen.OneOf("http://harbor.harbor.svc.cluster.local", "https://harbor.harbor.svc.cluster.local"), BoolGen),
-            (h, s, st, t) => Fix(new StackSpec(h.Item1, h.Item2, h.Item3, h.Item4, s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, st.Item1, st.Item2, st.Item3, t.Item1, t.Item2)));
+            Gen.Select(OutsideStatement.Array[0, 3], Gen.OneOf(HarborExtras)),
+            (h, s, st, t, o) => Fix(new StackSpec(h.Item1, h.Item2, h.Item3, h.Item4, s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, st.Item1, st.Item2, st.Item3, t.Item1, t.Item2, o.Item1, o.Item2)));
+
+    /// <summary>The kind and name a piece creates, and each local it declares: two pieces with one key do not both fit in a stack.</summary>
+    private static string[] OutsideKeys(string code)
+    {
+        var kind = code.Contains("ExternalRegistry(", StringComparison.Ordinal) ? "external" : "secret";
+        var start = code.IndexOf(kind == "external" ? "ExternalRegistry(\"" : "ExistingSecret(\"", StringComparison.Ordinal);
+        var name = code.Substring(start).Split('"')[1];
+        return code.StartsWith("var ", StringComparison.Ordinal) ? [kind + "/" + name, "local/" + code.Split(' ')[1]] : [kind + "/" + name];
+    }
 
     /// <summary>A local function declared with no call, or a call with no declaration, does not compile: keep them paired.</summary>
     private static StackSpec Fix(StackSpec spec)
@@ -211,6 +270,19 @@ public static class StackGrammar
             after.Add(p);
         }
 
-        return spec with { Before = before.ToArray(), After = after.ToArray() };
+        // One resource per kind and name (the model refuses a second one while the stack is built), one declaration per local.
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var outside = new List<Piece>();
+        foreach (var p in spec.Outside)
+        {
+            var keys = OutsideKeys(p.Code);
+            if (keys.All(k => !taken.Contains(k)))
+            {
+                taken.UnionWith(keys);
+                outside.Add(p);
+            }
+        }
+
+        return spec with { Before = before.ToArray(), After = after.ToArray(), Outside = outside.ToArray() };
     }
 }

@@ -15,7 +15,7 @@ namespace ClusterRegistry.Analyzers.Tests.Validation;
 public class OneValidationTests
 {
     /// <summary>One bad value: the rule, the resource and property path the finding names, the value, and the stack body with the squiggle marked.</summary>
-    public sealed record Case(string Id, string Resource, string Path, string Value, string Body)
+    public sealed record Case(string Id, string Resource, string Path, string Value, string Body, bool RefusedWhileBuilt = false)
     {
         public override string ToString() => $"{Id} {Resource} {Path} = '{Value}'";
     }
@@ -25,7 +25,20 @@ public class OneValidationTests
     private const string PatchR = "TalosMachinePatch 'machine-network'";
     private const string ProbeR = "PullLatencyProbe 'pull-latency'";
 
+    private const string ExternalR = "ExternalRegistry 'harbor-vm'";
+    private const string SecretR = "ExistingSecret 'harbor-secret'";
+
     private static string H(string more) => HarborWith(more: more);
+
+    /// <summary>An external Harbor beside the clean stack, its args completed by <paramref name="more"/>.</summary>
+    private static string External(string more, string name = "\"harbor-vm\"") => Stack(extra:
+        $"new ClusterRegistry.Registries.ExternalRegistry({name}, new ClusterRegistry.Registries.ExternalRegistryArgs {{ Url = \"https://harbor.example.com\", {more} }});");
+
+    private static string Project(string more) => "new ClusterRegistry.Registries.ExternalRegistryProject { " + more + " }";
+
+    /// <summary>A Secret something else manages beside the clean stack (whose Harbor generates harbor/harbor-admin).</summary>
+    private static string Existing(string more, string name = "\"harbor-secret\"") => Stack(extra:
+        $"new ExistingSecret({name}, new ExistingSecretArgs {{ {more} }});");
 
     private static string Sp(string more) => SpegelWith(more: more);
 
@@ -80,6 +93,33 @@ public class OneValidationTests
         new("CRG001", PatchR, "Files[0].Path", "etc/motd", P("Files = { new TalosFile { [|Path = \"etc/motd\"|], Content = \"hello\" } },")),
         new("CRG001", PatchR, "CriCustomizations[1].Name", "customization", Stack(patch: PatchWith(cri: "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers(), new TalosCriCustomization { [|Name = \"customization\"|], Content = \"\" } }"))),
 
+        // ExternalRegistry: name, kind, the projects described on it.
+        new("CRG002", "ExternalRegistry 'harbor vm'", "name", "harbor vm", External("", name: "[|\"harbor vm\"|]")),
+        new("CRG001", ExternalR, "Kind", "9", External("[|Kind = (ClusterRegistry.Registries.ExternalRegistryKind)9|]")),
+        new("CRG001", ExternalR, "Projects", "library", External("Kind = ClusterRegistry.Registries.ExternalRegistryKind.Zot, [|Projects = { " + Project("Name = \"library\"") + " }|]")),
+        new("CRG001", ExternalR, "Projects[1]", "null", External("Projects = { " + Project("Name = \"library\"") + ", [|null|]! }")),
+        new("CRG001", ExternalR, "Projects[0].Name", " ", External("Projects = { " + Project("[|Name = \" \"|]") + " }")),
+        new("CRG002", ExternalR, "Projects[0].Name", "my library", External("Projects = { " + Project("[|Name = \"my library\"|]") + " }")),
+        new("CRG002", ExternalR, "Projects[1].Name", "library", External("Projects = { " + Project("Name = \"library\"") + ", " + Project("[|Name = \"library\"|]") + " }")),
+        new("CRG001", ExternalR, "Projects[0].ProxyCacheUpstream", "https://quay.io", External("Projects = { " + Project("Name = \"quay\", [|ProxyCacheUpstream = \"https://quay.io\"|]") + " }")),
+
+        // ExistingSecret: name, namespace, Secret name, keys; the Secret the Harbor generates for its AdminPassword.
+        new("CRG002", "ExistingSecret 'harbor secret'", "name", "harbor secret", Existing("Namespace = \"harbor\", SecretName = \"harbor-secret\"", name: "[|\"harbor secret\"|]")),
+        new("CRG001", SecretR, "Namespace", "Harbor", Existing("[|Namespace = \"Harbor\"|]")),
+        new("CRG001", SecretR, "SecretName", "harbor_secret", Existing("Namespace = \"harbor\", [|SecretName = \"harbor_secret\"|]")),
+        new("CRG002", SecretR, "Keys[1]", "password", Existing("Namespace = \"harbor\", Keys = { \"password\", [|\"password\"|] }")),
+        new("CRG002", "ExistingSecret 'harbor-admin'", "SecretName", "harbor-admin", Existing("Namespace = \"harbor\"", name: "[|\"harbor-admin\"|]")),
+        new("CRG001", HarborR, "ExistingAdminPasswordSecret", "harbor-secret", Stack(harbor: H("[|ExistingAdminPasswordSecret = \"harbor-secret\"|],"))),
+
+        // A blank name: the model refuses it as the resource is constructed, so check exits 2 as synth does.
+        new("CRG002", "SpegelRelease ''", "name", "", Stack(spegel: Fragments.Spegel.Replace("new SpegelRelease(\"spegel\"", "new SpegelRelease([|\"\"|]")), RefusedWhileBuilt: true),
+        new("CRG002", "PullLatencyProbe ' '", "name", " ", Stack(probe: Fragments.Probe.Replace("new PullLatencyProbe(\"pull-latency\"", "new PullLatencyProbe([|\" \"|]")), RefusedWhileBuilt: true),
+
+        // A null entry in a patch's lists: refused naming the entry (it crashed with a NullReferenceException before).
+        new("CRG001", PatchR, "ExtraHostEntries[1]", "null", Stack(patch: PatchWith(hostEntries: "ExtraHostEntries = { new TalosHostEntry { Ip = \"10.43.216.243\", Aliases = { \"harbor.harbor.svc.cluster.local\" } }, [|null|]! }"))),
+        new("CRG001", PatchR, "Files[0]", "null", P("Files = { [|null|]! },")),
+        new("CRG001", PatchR, "CriCustomizations[1]", "null", Stack(patch: PatchWith(cri: "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers(), [|null|]! }"))),
+
         // PullLatencyProbe.
         new("CRG001", ProbeR, "Image", "192.168.1.105/Library/MyApp:v1", Stack(probe: Fragments.Probe.Replace("Image = \"192.168.1.105/library/myapp:v1\"", "[|Image = \"192.168.1.105/Library/MyApp:v1\"|]"))),
         new("CRG001", ProbeR, "Nodes[0]", "192.168.1.999", Stack(probe: Fragments.Probe.Replace("LinkMegabitsPerSecond = 1000,", "LinkMegabitsPerSecond = 1000, Nodes = { [|\"192.168.1.999\"|] },"))),
@@ -122,12 +162,23 @@ public class OneValidationTests
         // check and synth: the real CLI on the same class, built with the real model.
         var assembly = CheckRunner.Load(compilation);
         var type = assembly.GetTypes().Single(t => t.Name == "S");
-        var catalog = new StackCatalog().Add("s", () => (Stack)Activator.CreateInstance(type)!);
+        // A compiled `new S()`, as a stacks project's catalog has it: a refusal while the stack is built is not wrapped in a TargetInvocationException.
+        var create = System.Linq.Expressions.Expression.Lambda<Func<Stack>>(System.Linq.Expressions.Expression.New(type)).Compile();
+        var catalog = new StackCatalog().Add("s", create);
 
-        var (checkExit, checkOut, _) = await Run(catalog, "check", "--stack", "s");
-        Assert.Equal(ExitCodes.Findings, checkExit);
-        var line = $"error {c.Id}: {c.Resource} {c.Path}: {message} [";
-        Assert.True(checkOut.Contains(line, StringComparison.Ordinal), $"check does not report\n  {line}\nit says:\n{checkOut}");
+        var refusal = $"error: {c.Resource}: {c.Path} = '{c.Value}': {message} ({c.Id})\n";
+        var (checkExit, checkOut, checkErr) = await Run(catalog, "check", "--stack", "s");
+        if (c.RefusedWhileBuilt)
+        {
+            Assert.Equal(ExitCodes.BadInput, checkExit);
+            Assert.Equal(refusal, checkErr.ReplaceLineEndings("\n"));
+        }
+        else
+        {
+            Assert.Equal(ExitCodes.Findings, checkExit);
+            var line = $"error {c.Id}: {c.Resource} {c.Path}: {message} [";
+            Assert.True(checkOut.Contains(line, StringComparison.Ordinal), $"check does not report\n  {line}\nit says:\n{checkOut}");
+        }
 
         var temp = Directory.CreateTempSubdirectory("one-validation-");
         try
@@ -135,7 +186,7 @@ public class OneValidationTests
             var outDir = Path.Combine(temp.FullName, "out");
             var (synthExit, synthOut, synthErr) = await Run(catalog, "synth", "--stack", "s", "--out", outDir);
             Assert.Equal(ExitCodes.BadInput, synthExit);
-            Assert.Equal($"error: {c.Resource}: {c.Path} = '{c.Value}': {message} ({c.Id})\n", synthErr.ReplaceLineEndings("\n"));
+            Assert.Equal(refusal, synthErr.ReplaceLineEndings("\n"));
             Assert.Equal("", synthOut);
             Assert.False(Directory.Exists(outDir), "synth must write nothing for a refused stack");
         }

@@ -44,10 +44,10 @@ public sealed class ExistingSecretValidationTests
     }
 
     [Theory]
-    [InlineData("Namespace", "Harbor")]
-    [InlineData("SecretName", "harbor_secret")]
-    [InlineData("Keys", "password")]
-    public void Bad_existing_secret_values_are_refused_naming_them(string property, string value)
+    [InlineData("Namespace", "Harbor", "Namespace")]
+    [InlineData("SecretName", "harbor_secret", "SecretName")]
+    [InlineData("Keys", "password", "Keys[1]")]
+    public void Bad_existing_secret_values_are_refused_naming_them(string property, string value, string path)
     {
         var stack = LambdaStack.Build(() =>
         {
@@ -62,6 +62,6 @@ public sealed class ExistingSecretValidationTests
             new ExistingSecret("s", args);
         });
         var e = Assert.Throws<StackDefinitionException>(() => StackValidator.Validate(stack));
-        Assert.Equal((property, value), (e.Property, e.Value));
+        Assert.Equal((path, value), (e.Property, e.Value));
     }
 }

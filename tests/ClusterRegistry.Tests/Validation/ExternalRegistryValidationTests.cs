@@ -42,14 +42,14 @@ public sealed class ExternalRegistryValidationTests
     {
         var e = Assert.Throws<StackDefinitionException>(() => StackValidator.Validate(With(a =>
             a.Projects.Add(new ExternalRegistryProject { Name = "quay", ProxyCacheUpstream = "https://quay.io" }))));
-        Assert.Equal(("Projects.ProxyCacheUpstream", "https://quay.io"), (e.Property, e.Value));
+        Assert.Equal(("Projects[0].ProxyCacheUpstream", "https://quay.io"), (e.Property, e.Value));
 
         e = Assert.Throws<StackDefinitionException>(() => StackValidator.Validate(With(a =>
         {
             a.Projects.Add(new ExternalRegistryProject { Name = "library" });
             a.Projects.Add(new ExternalRegistryProject { Name = "library" });
         })));
-        Assert.Equal("Projects", e.Property);
+        Assert.Equal(("Projects[1].Name", "library"), (e.Property, e.Value));
     }
 
     [Fact]

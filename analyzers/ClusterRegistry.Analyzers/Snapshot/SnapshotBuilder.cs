@@ -271,7 +271,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             Digest = NStr(o, "Digest"),
             Interval = NStr(o, "Interval"),
             Verify = Nested(o, "Verify", Verification),
-            Location = o.TypeLocation ?? o.Location ?? location,
+            Location = location ?? o.Location,
         };
 
         private ChartVerificationInfo Verification(SymObject o, Location? location)

@@ -44,6 +44,16 @@ public class OneValidationTests
         new("CRG001", HarborR, "ChartRepository", "helm.goharbor.io", Stack(harbor: H("[|ChartRepository = \"helm.goharbor.io\"|],"))),
         new("CRG001", HarborR, "ChartVersion", "latest", Stack(harbor: Fragments.Harbor.Replace("ChartVersion = \"1.17.1\"", "[|ChartVersion = \"latest\"|]"))),
 
+        // ChartSource (an OCIRepository): url, exactly one of tag/semver/digest, digest, tag, interval, ChartVersion beside it.
+        new("CRG001", HarborR, "ChartSource.Url", "https://helm.goharbor.io/harbor", Stack(harbor: HarborWith(chart: "", more: "ChartSource = new ClusterRegistry.Charts.OciChartSource { [|Url = \"https://helm.goharbor.io/harbor\"|], Tag = \"1.17.1\" },"))),
+        new("CRG001", HarborR, "ChartVersion", "1.17.1", Stack(harbor: HarborWith(chart: "[|ChartVersion = \"1.17.1\"|]", more: "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://registry-1.docker.io/goharbor/harbor-helm\", Tag = \"1.17.1\" },"))),
+        new("CRG001", SpegelR, "ChartSource", "none", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "[|ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\" }|],"))),
+        new("CRG001", SpegelR, "ChartSource.Semver", ">=0.7.0", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|Semver = \">=0.7.0\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.Digest", "sha256:0123abc", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", [|Digest = \"sha256:0123abc\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.Tag", "0.7.4+1", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", [|Tag = \"0.7.4+1\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.SemverFilter", ".*-rc.*", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|SemverFilter = \".*-rc.*\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.Interval", "5 minutes", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|Interval = \"5 minutes\"|] },"))),
+
         // HarborProject and RobotAccount.
         new("CRG002", "HarborProject 'apps'", "ProjectName", "my apps", Stack(extra: "new HarborProject(\"apps\", new HarborProjectArgs { Registry = harbor, [|ProjectName = \"my apps\"|] });")),
         new("CRG002", "RobotAccount 'ci pull'", "name", "ci pull", Stack(extra: "new RobotAccount([|\"ci pull\"|], new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Pull(\"apps\") } });")),

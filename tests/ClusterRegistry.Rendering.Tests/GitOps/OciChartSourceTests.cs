@@ -80,8 +80,8 @@ public sealed class OciChartSourceTests
               url: oci://registry-1.docker.io/goharbor/harbor-helm
               verify:
                 matchOIDCIdentity:
-                - issuer: ^https://token.actions.githubusercontent.com$
-                  subject: ^https://github.com/goharbor/harbor-helm.*$
+                  - issuer: ^https://token.actions.githubusercontent.com$
+                    subject: ^https://github.com/goharbor/harbor-helm.*$
                 provider: cosign
 
             """.ReplaceLineEndings("\n"), StripComments(tree[app + "ocirepository.yaml"]));

@@ -311,6 +311,9 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 ? Val<bool>.Known(form.Member == "Legacy", formLocation)
                 : Val<bool>.Unknown(formLocation);
             t.RendersLegacyRegistryFields = t.LegacyRegistryFormChosen;
+            t.DocumentsFormChosen = r.Property(a, "RegistryConfigForm") is SymConst { Value: EnumValue documents }
+                ? Val<bool>.Known(documents.Member == "Documents", formLocation)
+                : Val<bool>.Unknown(formLocation);
 
             var (mirrors, mirrorsOpen, mirrorsLocation) = Dict(a, "Mirrors");
             t.Mirrors = new ValList<MirrorInfo> { HasUnknownEntries = mirrorsOpen, Location = mirrorsLocation };

@@ -281,6 +281,7 @@ public static class SnapshotBuilder
                 TalosVersion = a.TalosVersion ?? "",
                 Nodes = new ValList<Val<string>>(a.Nodes.Select(K)),
                 LegacyRegistryFormChosen = a.RegistryConfigForm == TalosConfigForm.Legacy,
+                DocumentsFormChosen = a.RegistryConfigForm == TalosConfigForm.Documents,
                 RendersLegacyRegistryFields = a.RegistryConfigForm == TalosConfigForm.Legacy,
             };
             foreach (var (key, mirror) in a.Mirrors)

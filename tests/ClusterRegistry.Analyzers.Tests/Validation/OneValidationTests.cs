@@ -90,6 +90,9 @@ public class OneValidationTests
         new("CRG001", PatchR, "Files[0].Path", "etc/motd", P("Files = { new TalosFile { [|Path = \"etc/motd\"|], Content = \"hello\" } },")),
         new("CRG001", PatchR, "CriCustomizations[1].Name", "customization", Stack(patch: PatchWith(cri: "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers(), new TalosCriCustomization { [|Name = \"customization\"|], Content = \"\" } }"))),
 
+        // Talos version limits (CRG215).
+        new("CRG215", PatchR, "Mirrors[\"192.168.1.105\"].SkipFallback", "true", Stack(patch: PatchWith(version: "TalosVersion = \"v1.8\"", mirrors: "Mirrors = { [\"192.168.1.105\"] = new TalosMirror { Endpoints = { \"http://harbor.harbor.svc.cluster.local\" }, [|SkipFallback = true|] } }"))),
+
         // PullLatencyProbe.
         new("CRG001", ProbeR, "Image", "192.168.1.105/Library/MyApp:v1", Stack(probe: Fragments.Probe.Replace("Image = \"192.168.1.105/library/myapp:v1\"", "[|Image = \"192.168.1.105/Library/MyApp:v1\"|]"))),
         new("CRG001", ProbeR, "Nodes[0]", "192.168.1.999", Stack(probe: Fragments.Probe.Replace("LinkMegabitsPerSecond = 1000,", "LinkMegabitsPerSecond = 1000, Nodes = { [|\"192.168.1.999\"|] },"))),
@@ -121,7 +124,7 @@ public class OneValidationTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var diagnostics = await TestCompilation.AnalyzeAsync(compilation);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        var refusing = diagnostics.Where(d => d.Id is "CRG001" or "CRG002" or "CRG110" or "CRG206").ToList();
+        var refusing = diagnostics.Where(d => d.Id is "CRG001" or "CRG002" or "CRG110" or "CRG206" or "CRG215").ToList();
         var all = string.Join("\n", diagnostics.Select(d => $"  {d.Id} at [{Markup.Show(source, d.Location.SourceSpan)}]: {d.GetMessage()}"));
         Assert.True(refusing.Count == 1 && refusing[0].Id == c.Id && refusing[0].Location.SourceSpan == expected[0],
             $"{key}: one {c.Id} diagnostic expected at [{Markup.Show(source, expected[0])}], got:\n{all}");
@@ -163,7 +166,7 @@ public class OneValidationTests
         var refusing = rules.Cast<object>().Select(r => r.GetType().GetProperty("Descriptor")!.GetValue(r)!).Select(d => (string)d.GetType().GetProperty("Id")!.GetValue(d)!).ToList();
         var ids = new StackAnalyzer().SupportedDiagnostics.Select(d => d.Id).Where(refusing.Contains).ToList();
         Assert.Equal(refusing, ids);
-        Assert.Equal(["CRG001", "CRG002", "CRG110", "CRG206"], ids);
+        Assert.Equal(["CRG001", "CRG002", "CRG110", "CRG206", "CRG215"], ids);
         Assert.All(ids, id => Assert.Contains(Cases, c => c.Id == id));
     }
 

@@ -7,7 +7,7 @@ namespace ClusterRegistry.Validation;
 /// The input check <c>synth</c> and <c>compile</c> run before rendering: a thin adapter over the rule engine. It builds the
 /// stack's snapshot as <c>check</c> does, runs the input-validation rules (<see cref="RuleDescriptor.RefusesInput"/>:
 /// CRG001 malformed or missing values, CRG002 duplicate or unusable names, CRG110 invalid Spegel registries, CRG206 mirror
-/// keys with a scheme or path) and refuses the stack on their first finding with a <see cref="StackDefinitionException"/>
+/// keys with a scheme or path, CRG215 registry settings the patch's Talos version rejects) and refuses the stack on their first finding with a <see cref="StackDefinitionException"/>
 /// carrying that finding's resource, property path, value and message. So every refusal is one rule, with one message, that
 /// the analyzer also shows on the value in the IDE and <c>check</c> also reports. Semantic misconfigurations (a ClusterIP
 /// outside the service CIDR, Spegel without prependExisting, …) are the other rules: reported, never refused.

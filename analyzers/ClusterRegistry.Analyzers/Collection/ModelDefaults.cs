@@ -18,6 +18,7 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["Namespace"] = "harbor",
                     ["ChartVersion"] = null,
                     ["ChartRepository"] = "https://helm.goharbor.io",
+                    ["ChartSource"] = null,
                     ["Expose"] = new EnumValue("HarborExpose", "LoadBalancer"),
                     ["ServiceName"] = "harbor",
                     ["LoadBalancerIP"] = null,
@@ -33,6 +34,26 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["RegistryStorageSize"] = "5Gi",
                     ["StorageClass"] = null,
                     ["Trivy"] = false,
+                },
+                ["OciChartSource"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Url"] = "",
+                    ["Tag"] = null,
+                    ["Semver"] = null,
+                    ["SemverFilter"] = null,
+                    ["Digest"] = null,
+                    ["Interval"] = null,
+                    ["Verify"] = null,
+                },
+                ["ChartVerification"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Provider"] = new EnumValue("ChartVerificationProvider", "Cosign"),
+                    ["SecretName"] = null,
+                },
+                ["OidcIdentityMatch"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Issuer"] = "",
+                    ["Subject"] = "",
                 },
                 ["ExistingSecretArgs"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
@@ -98,6 +119,7 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["Namespace"] = "kube-system",
                     ["ChartVersion"] = null,
                     ["ChartRepository"] = "oci://ghcr.io/spegel-org/helm-charts/spegel",
+                    ["ChartSource"] = null,
                     ["PrependExisting"] = false,
                     ["ContainerdRegistryConfigPath"] = null,
                     ["ResolveTags"] = true,

@@ -104,6 +104,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.Namespace = Str(a, "Namespace");
             h.ChartVersion = NStr(a, "ChartVersion");
             h.ChartRepository = Str(a, "ChartRepository");
+            h.ChartSource = Nested(a, "ChartSource", ChartSource);
             h.Expose = Enum(a, "Expose", HarborExposeKind.LoadBalancer);
             h.ServiceName = Str(a, "ServiceName");
             h.LoadBalancerIP = NStr(a, "LoadBalancerIP");
@@ -261,6 +262,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.Namespace = Str(a, "Namespace");
             s.ChartVersion = NStr(a, "ChartVersion");
             s.ChartRepository = Str(a, "ChartRepository");
+            s.ChartSource = Nested(a, "ChartSource", ChartSource);
             s.RegistryHostPort = Int(a, "RegistryHostPort");
             s.RegistryNodePort = Int(a, "RegistryNodePort");
             s.MirroredRegistries = StrList(a, "MirroredRegistries");
@@ -269,6 +271,47 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets");
             s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
             s.Values = HelmValueLeaves(a, "Values");
+        }
+
+        /// <summary>An <c>OciChartSource</c> (Harbor's or Spegel's <c>ChartSource</c>).</summary>
+        private ChartSourceInfo ChartSource(SymObject o, Location? location) => new ChartSourceInfo
+        {
+            Url = Str(o, "Url"),
+            Tag = NStr(o, "Tag"),
+            Semver = NStr(o, "Semver"),
+            SemverFilter = NStr(o, "SemverFilter"),
+            Digest = NStr(o, "Digest"),
+            Interval = NStr(o, "Interval"),
+            Verify = Nested(o, "Verify", Verification),
+            Location = location ?? o.Location,
+        };
+
+        private ChartVerificationInfo Verification(SymObject o, Location? location)
+        {
+            var providerLocation = PropertyLocation(o, "Provider");
+            var v = new ChartVerificationInfo
+            {
+                Provider = r.Property(o, "Provider") is SymConst { Value: EnumValue ev }
+                    ? Val<string>.Known(ev.Member.ToLowerInvariant(), providerLocation)
+                    : Val<string>.Unknown(providerLocation),
+                SecretName = NStr(o, "SecretName"),
+                Location = location,
+            };
+            var (items, open, listLocation) = List(o, "MatchOidcIdentity");
+            v.MatchOidcIdentity = new ValList<OidcIdentityInfo> { HasUnknownEntries = open, Location = listLocation };
+            foreach (var item in items)
+            {
+                if (r.Resolve(item) is SymObject { TypeName: "OidcIdentityMatch" } mo)
+                {
+                    v.MatchOidcIdentity.Add(new OidcIdentityInfo { Issuer = Str(mo, "Issuer"), Subject = Str(mo, "Subject"), Location = item.Location });
+                }
+                else
+                {
+                    v.MatchOidcIdentity.HasUnknownEntries = true;
+                }
+            }
+
+            return v;
         }
 
         private void FillPatch(TalosPatchInfo t, SymObject a)
@@ -280,6 +323,9 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 ? Val<bool>.Known(form.Member == "Legacy", formLocation)
                 : Val<bool>.Unknown(formLocation);
             t.RendersLegacyRegistryFields = t.LegacyRegistryFormChosen;
+            t.DocumentsFormChosen = r.Property(a, "RegistryConfigForm") is SymConst { Value: EnumValue documents }
+                ? Val<bool>.Known(documents.Member == "Documents", formLocation)
+                : Val<bool>.Unknown(formLocation);
 
             var (mirrors, mirrorsOpen, mirrorsLocation) = Dict(a, "Mirrors");
             t.Mirrors = new ValList<MirrorInfo> { HasUnknownEntries = mirrorsOpen, Location = mirrorsLocation };

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClusterRegistry.Charts;
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Pulumi.Program;
 using ClusterRegistry.Spegel;
@@ -22,8 +23,11 @@ public static class ChartEmitter
                     break;
                 case SpegelRelease s:
                     var delivery = s.Args.Delivery;
+                    var (spegelChart, spegelVersion) = s.Args.ChartSource is { } source && delivery == ReleaseDelivery.Helm
+                        ? DirectOci(s, source)
+                        : (s.Args.ChartRepository, s.Args.ChartVersion);
                     Emit(ctx, s, s.Args.Namespace, delivery, () => ctx.Manifests.FluxObjects(s), () => ctx.Manifests.HelmValues(s),
-                        chart: s.Args.ChartRepository, repo: null, s.Args.ChartVersion, dependsOn: Array.Empty<string>());
+                        chart: spegelChart, repo: null, spegelVersion, dependsOn: Array.Empty<string>());
                     break;
             }
         }
@@ -54,10 +58,54 @@ public static class ChartEmitter
             deps.Add(key);
         }
 
+        if (h.Args.ChartSource is { } source && h.Args.Delivery == ReleaseDelivery.Helm)
+        {
+            var (chart, version) = DirectOci(h, source);
+            Emit(ctx, h, h.Args.Namespace, h.Args.Delivery, () => ctx.Manifests.FluxObjects(h), () => ctx.Manifests.HelmValues(h),
+                chart, repo: null, version, deps);
+            return;
+        }
+
         var isOci = h.Args.ChartRepository.StartsWith("oci://", StringComparison.Ordinal);
         Emit(ctx, h, h.Args.Namespace, h.Args.Delivery, () => ctx.Manifests.FluxObjects(h), () => ctx.Manifests.HelmValues(h),
             chart: isOci ? h.Args.ChartRepository.TrimEnd('/') + "/harbor" : "harbor", repo: isOci ? null : h.Args.ChartRepository,
             h.Args.ChartVersion, deps);
+    }
+
+    /// <summary>
+    /// A <see cref="OciChartSource"/> as a direct Helm release: the chart is the OCI URL and Helm's <c>version</c> takes the tag
+    /// or the semver range (Helm resolves a range against the registry's tags). What only Flux's OCIRepository does, a
+    /// direct install cannot: it is refused (exit 2) instead of being dropped without a word.
+    /// </summary>
+    internal static (string Chart, string? Version) DirectOci(Resource release, OciChartSource source)
+    {
+        var owner = $"{release.Kind} '{release.Name}'";
+        const string why = "a direct Helm release (Delivery = ReleaseDelivery.Helm) installs the chart once with Helm";
+        if (source.Verify is not null)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.Verify", source.Verify.Provider.ToString().ToLowerInvariant(),
+                why + " and cannot verify its signature, which only Flux's OCIRepository does; use Delivery = ReleaseDelivery.Flux or drop Verify");
+        }
+
+        if (source.SemverFilter is { } filter)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.SemverFilter", filter,
+                why + ", whose version constraint has no tag filter; use Delivery = ReleaseDelivery.Flux or a Semver range without the filter");
+        }
+
+        if (source.Digest is { } digest)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.Digest", digest,
+                why + " by chart version and cannot pin an artifact digest here; use Delivery = ReleaseDelivery.Flux or a Tag");
+        }
+
+        if (source.Interval is { } interval)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.Interval", interval,
+                why + " and never polls for new versions, so an interval would do nothing; use Delivery = ReleaseDelivery.Flux or drop Interval");
+        }
+
+        return (source.Url, source.Tag ?? source.Semver);
     }
 
     private static void Emit(EmitContext ctx, Resource release, string ns, ReleaseDelivery delivery, Func<IReadOnlyList<JsonObject>> flux,

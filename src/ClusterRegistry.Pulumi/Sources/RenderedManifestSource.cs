@@ -23,22 +23,22 @@ public sealed class RenderedManifestSource : IManifestSource
     public IReadOnlyList<JsonObject> FluxObjects(HarborRegistry harbor)
     {
         var ns = harbor.Args.Namespace;
+        var source = ReleaseChartSource.For(harbor);
         return new[]
         {
-            ToJson(Rendering.Flux.FluxObjects.HelmRepository(harbor.Name, ns, harbor.Args.ChartRepository)),
-            ToJson(Rendering.Flux.FluxObjects.HelmRelease(harbor.Name, ns,
-                Rendering.Flux.FluxObjects.ChartFromHelmRepository("harbor", harbor.Args.ChartVersion, harbor.Name),
-                HarborValues.Build(harbor), HarborValues.PostRenderers(harbor))),
+            ToJson(source.Source),
+            ToJson(Rendering.Flux.FluxObjects.HelmRelease(harbor.Name, ns, source.ChartSpec, HarborValues.Build(harbor), HarborValues.PostRenderers(harbor))),
         };
     }
 
     public IReadOnlyList<JsonObject> FluxObjects(SpegelRelease spegel)
     {
         var ns = spegel.Args.Namespace;
+        var source = ReleaseChartSource.For(spegel);
         return new[]
         {
-            ToJson(Rendering.Flux.FluxObjects.OciChartRepository(spegel.Name, ns, spegel.Args.ChartRepository, spegel.Args.ChartVersion)),
-            ToJson(Rendering.Flux.FluxObjects.HelmRelease(spegel.Name, ns, Rendering.Flux.FluxObjects.ChartRefOci(spegel.Name), SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)),
+            ToJson(source.Source),
+            ToJson(Rendering.Flux.FluxObjects.HelmRelease(spegel.Name, ns, source.ChartSpec, SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)),
         };
     }
 

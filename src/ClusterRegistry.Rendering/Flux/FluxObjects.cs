@@ -1,3 +1,4 @@
+using ClusterRegistry.Charts;
 using ClusterRegistry.Rendering.Yaml;
 
 namespace ClusterRegistry.Rendering.Flux;
@@ -47,6 +48,53 @@ public static class FluxObjects
             }
         },
     };
+
+    /// <summary>
+    /// The OCIRepository of an <see cref="OciChartSource"/>: the Helm chart layer copied as is (what helm-controller reads),
+    /// exactly one of tag/semver/digest (CRG001 has refused any other), the interval (Flux's 5m when unset) and verification.
+    /// </summary>
+    public static YamlMap OciRepository(string name, string ns, OciChartSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var reference = new YamlMap
+        {
+            { "digest", source.Digest },
+            { "semver", source.Semver },
+            { "semverFilter", source.SemverFilter },
+            { "tag", source.Tag },
+        };
+        YamlMap? verify = null;
+        if (source.Verify is { } v)
+        {
+            verify = new YamlMap
+            {
+                {
+                    "matchOIDCIdentity", v.MatchOidcIdentity.Count > 0
+                        ? v.MatchOidcIdentity.Select(m => new YamlMap { { "issuer", m.Issuer }, { "subject", m.Subject } }).ToList()
+                        : null
+                },
+                { "provider", v.Provider == ChartVerificationProvider.Notation ? "notation" : "cosign" },
+                { "secretRef", v.SecretName is { } secret ? new YamlMap { { "name", secret } } : null },
+            };
+        }
+
+        return new YamlMap
+        {
+            { "apiVersion", SourceApi },
+            { "kind", "OCIRepository" },
+            { "metadata", Metadata(name, ns) },
+            {
+                "spec", new YamlMap
+                {
+                    { "interval", source.Interval ?? "5m" },
+                    { "layerSelector", new YamlMap { { "mediaType", "application/vnd.cncf.helm.chart.content.v1.tar+gzip" }, { "operation", "copy" } } },
+                    { "ref", reference },
+                    { "url", source.Url },
+                    { "verify", verify },
+                }
+            },
+        };
+    }
 
     /// <summary>A HelmRelease using <c>chartRef</c> (OCIRepository) or <c>chart.spec</c> (HelmRepository).</summary>
     public static YamlMap HelmRelease(string name, string ns, YamlMap chartSource, YamlMap values, IReadOnlyList<YamlMap>? postRenderers = null,

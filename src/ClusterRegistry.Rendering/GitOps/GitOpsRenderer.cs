@@ -15,7 +15,7 @@ namespace ClusterRegistry.Rendering.GitOps;
 /// kubernetes/apps/&lt;ns&gt;/&lt;app&gt;/ks.yaml                 Flux Kustomization → ./app
 /// kubernetes/apps/&lt;ns&gt;/&lt;app&gt;/app/kustomization.yaml
 /// kubernetes/apps/&lt;ns&gt;/&lt;app&gt;/app/helmrelease.yaml
-/// kubernetes/apps/&lt;ns&gt;/&lt;app&gt;/app/ocirepository.yaml | helmrepository.yaml
+/// kubernetes/apps/&lt;ns&gt;/&lt;app&gt;/app/ocirepository.yaml | helmrepository.yaml  (OCIRepository + chartRef for a ChartSource)
 /// kubernetes/apps/harbor/harbor/app/secret.yaml         admin password, ${VAR} filled from cluster-secrets
 /// kubernetes/cluster-secrets.variables.txt              variables Flux substitutes (names only)
 /// talos/patches/global/&lt;patch&gt;.yaml                   (talos/patches/nodes/ when a patch covers only some nodes)
@@ -50,9 +50,10 @@ public static class GitOpsRenderer
             var app = $"kubernetes/apps/{ns}/{spegel.Name}";
             folder.Apps.Add(spegel.Name);
             tree.Add($"{app}/ks.yaml", YamlWriter.Write(FluxObjects.FluxKustomization(spegel.Name, ns, $"./{app}/app", substituteClusterSecrets: false)));
-            tree.Add($"{app}/app/kustomization.yaml", YamlWriter.Write(FluxObjects.Kustomization(["./ocirepository.yaml", "./helmrelease.yaml"])));
-            tree.Add($"{app}/app/ocirepository.yaml", YamlWriter.Write(FluxObjects.OciChartRepository(spegel.Name, ns, spegel.Args.ChartRepository, spegel.Args.ChartVersion)));
-            tree.Add($"{app}/app/helmrelease.yaml", YamlWriter.Write(FluxObjects.HelmRelease(spegel.Name, ns, FluxObjects.ChartRefOci(spegel.Name), SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)));
+            var spegelSource = ReleaseChartSource.For(spegel);
+            tree.Add($"{app}/app/kustomization.yaml", YamlWriter.Write(FluxObjects.Kustomization(["./" + spegelSource.FileName, "./helmrelease.yaml"])));
+            tree.Add($"{app}/app/{spegelSource.FileName}", YamlWriter.Write(spegelSource.Source));
+            tree.Add($"{app}/app/helmrelease.yaml", YamlWriter.Write(FluxObjects.HelmRelease(spegel.Name, ns, spegelSource.ChartSpec, SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)));
         }
 
         foreach (var harbor in stack.ResourcesOf<HarborRegistry>())
@@ -62,7 +63,8 @@ public static class GitOpsRenderer
             folder.Namespace ??= ns is "kube-system" or "default" ? null : FluxObjects.Namespace(ns, null);
             var app = $"kubernetes/apps/{ns}/{harbor.Name}";
             folder.Apps.Add(harbor.Name);
-            var resources = new List<string> { "./helmrepository.yaml", "./helmrelease.yaml" };
+            var harborSource = ReleaseChartSource.For(harbor);
+            var resources = new List<string> { "./" + harborSource.FileName, "./helmrelease.yaml" };
             if (harbor.Args.AdminPassword is { } admin)
             {
                 resources.Insert(0, "./secret.yaml");
@@ -72,9 +74,9 @@ public static class GitOpsRenderer
 
             tree.Add($"{app}/ks.yaml", YamlWriter.Write(FluxObjects.FluxKustomization(harbor.Name, ns, $"./{app}/app", substituteClusterSecrets: harbor.Args.AdminPassword is not null)));
             tree.Add($"{app}/app/kustomization.yaml", YamlWriter.Write(FluxObjects.Kustomization(resources)));
-            tree.Add($"{app}/app/helmrepository.yaml", YamlWriter.Write(FluxObjects.HelmRepository(harbor.Name, ns, harbor.Args.ChartRepository)));
+            tree.Add($"{app}/app/{harborSource.FileName}", YamlWriter.Write(harborSource.Source));
             tree.Add($"{app}/app/helmrelease.yaml", YamlWriter.Write(FluxObjects.HelmRelease(
-                harbor.Name, ns, FluxObjects.ChartFromHelmRepository("harbor", harbor.Args.ChartVersion, harbor.Name), HarborValues.Build(harbor), HarborValues.PostRenderers(harbor))));
+                harbor.Name, ns, harborSource.ChartSpec, HarborValues.Build(harbor), HarborValues.PostRenderers(harbor))));
         }
 
         foreach (var (ns, folder) in namespaces)

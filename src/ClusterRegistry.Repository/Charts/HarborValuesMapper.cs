@@ -23,6 +23,7 @@ public static class HarborValuesMapper
             Location = loc,
             Namespace = r.Namespace,
             ChartVersion = r.ChartVersion,
+            ChartSource = Val<ChartSourceInfo?>.Known(r.ChartSource, r.OciSource is { } oci ? oci.Context.Loc(oci.NameNode) : null),
             ChartRepository = r.SourceUrl is { } u ? Val<string>.Known(u, loc) : Val<string>.Unknown(loc),
             // Every key the release sets except credentials (never carried as a value; AdminPassword below).
             Values = ValuesTree.Merge(r.Values).ToInfo(loc, path => ValuesTree.IsCredentialKey(path[^1])),

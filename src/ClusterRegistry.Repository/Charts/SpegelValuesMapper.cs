@@ -23,6 +23,7 @@ public static class SpegelValuesMapper
             Location = r.Context.Loc(r.Object.NameNode),
             Namespace = r.Namespace,
             ChartVersion = r.ChartVersion,
+            ChartSource = Val<ChartSourceInfo?>.Known(r.ChartSource, r.OciSource is { } oci ? oci.Context.Loc(oci.NameNode) : null),
             MirroredRegistries = ValuesReading.List(r, "spegel", "mirroredRegistries"),
             PrependExisting = ValuesReading.Bool(r, false, "spegel", "prependExisting"),
             ContainerdRegistryConfigPath = configPath,

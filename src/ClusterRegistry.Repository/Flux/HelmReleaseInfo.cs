@@ -16,6 +16,12 @@ public sealed class HelmReleaseInfo
     /// <summary>The HelmRepository/OCIRepository URL, when found.</summary>
     public required string? SourceUrl { get; init; }
 
+    /// <summary>The OCIRepository the release names in <c>spec.chartRef</c>, when found: the stack's <c>ChartSource</c>.</summary>
+    public FluxObject? OciSource { get; init; }
+
+    /// <summary><see cref="OciSource"/> as the model's chart source, or null.</summary>
+    public ChartSourceInfo? ChartSource => OciSource is { } o ? OciRepositoryReader.Read(o) : null;
+
     /// <summary><c>spec.targetNamespace</c>, else the release's namespace.</summary>
     public required Val<string> Namespace { get; init; }
 

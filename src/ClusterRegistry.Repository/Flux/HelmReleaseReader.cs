@@ -19,6 +19,7 @@ public static class HelmReleaseReader
         var spec = YamlNav.Get(doc, "spec");
         string? chart = null;
         string? url = null;
+        FluxObject? ociSource = null;
         var version = Val<string?>.Known(null, ctx.Loc(release.NameNode));
 
         if (YamlNav.At(spec, "chart", "spec") is { } chartSpec)
@@ -46,6 +47,11 @@ public static class HelmReleaseReader
             var src = inventory.FindSource(kind, refName, YamlNav.TextAt(chartRef, "namespace") ?? release.Namespace);
             url = YamlNav.TextAt(src?.Document, "spec", "url");
             chart = url?.TrimEnd('/').Split('/')[^1];
+            if (OciRepositoryReader.IsOciRepository(src))
+            {
+                ociSource = src;
+            }
+
             if (src is not null)
             {
                 var tag = YamlNav.At(src.Document, "spec", "ref", "tag") ?? YamlNav.At(src.Document, "spec", "ref", "semver");
@@ -108,6 +114,7 @@ public static class HelmReleaseReader
             Chart = chart,
             ChartVersion = version,
             SourceUrl = url,
+            OciSource = ociSource,
             Namespace = ns,
             ReleaseName = YamlNav.TextAt(spec, "releaseName") ?? release.Name,
             Values = values,

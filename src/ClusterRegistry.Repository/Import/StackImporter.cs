@@ -79,7 +79,13 @@ public static class StackImporter
             }
         }
 
-        return new ImportResult { Code = w.ToString(), ClassName = className, NotImported = notImported };
+        var code = w.ToString();
+        if (code.Contains("new OciChartSource", StringComparison.Ordinal))
+        {
+            code = code.Replace("using ClusterRegistry;\n", "using ClusterRegistry;\nusing ClusterRegistry.Charts;\n", StringComparison.Ordinal);
+        }
+
+        return new ImportResult { Code = code, ClassName = className, NotImported = notImported };
     }
 
     private static Flux.HelmReleaseInfo? ReleaseOf(RepositoryScan scan, ResourceInfo info) =>
@@ -94,8 +100,16 @@ public static class StackImporter
         w.Line("var " + variable + " = new HarborRegistry(" + Name(h.Name, "harbor") + ", new HarborArgs");
         w.Open("{");
         Prop(w, "Namespace", h.Namespace, notImported, h.Label);
-        OptProp(w, "ChartVersion", h.ChartVersion, notImported, h.Label);
-        Prop(w, "ChartRepository", h.ChartRepository, notImported, h.Label);
+        if (release?.OciSource is { } harborSource)
+        {
+            ChartSource(w, harborSource, notImported, h.Label);
+        }
+        else
+        {
+            OptProp(w, "ChartVersion", h.ChartVersion, notImported, h.Label);
+            Prop(w, "ChartRepository", h.ChartRepository, notImported, h.Label);
+        }
+
         var tree = release is null ? null : Charts.ValuesTree.Merge(release.Values);
         if (tree is null || !h.Expose.IsKnown)
         {
@@ -410,7 +424,15 @@ public static class StackImporter
         w.Line("new SpegelRelease(" + Name(sp.Name, "spegel") + ", new SpegelArgs");
         w.Open("{");
         Prop(w, "Namespace", sp.Namespace, notImported, sp.Label);
-        OptProp(w, "ChartVersion", sp.ChartVersion, notImported, sp.Label);
+        if (release?.OciSource is { } spegelSource)
+        {
+            ChartSource(w, spegelSource, notImported, sp.Label);
+        }
+        else
+        {
+            OptProp(w, "ChartVersion", sp.ChartVersion, notImported, sp.Label);
+        }
+
         if (release is null)
         {
             notImported.Add($"{Source(sp.Location)}: {sp.Label}: its HelmRelease was not found; values not imported");
@@ -704,6 +726,62 @@ public static class StackImporter
         {
             notImported.Add($"{Source(t.Location)}: {t.Label}: some patches could not be read, so its lists may be incomplete");
         }
+    }
+
+    /// <summary>
+    /// The OCIRepository a HelmRelease's <c>chartRef</c> names, as <c>ChartSource = new OciChartSource { … }</c>; every field the
+    /// model does not have is listed in <paramref name="notImported"/>, one line each.
+    /// </summary>
+    private static void ChartSource(Writer w, Flux.FluxObject source, List<string> notImported, string owner)
+    {
+        var c = Flux.OciRepositoryReader.Read(source);
+        w.Line("// " + Source(c.Location) + " (OCIRepository '" + CSharpText.Comment(source.Name) + "')");
+        w.Line("ChartSource = new OciChartSource");
+        w.Open("{");
+        Prop(w, "Url", c.Url, notImported, owner + " ChartSource");
+        OptProp(w, "Tag", c.Tag, notImported, owner + " ChartSource");
+        OptProp(w, "Semver", c.Semver, notImported, owner + " ChartSource");
+        OptProp(w, "SemverFilter", c.SemverFilter, notImported, owner + " ChartSource");
+        OptProp(w, "Digest", c.Digest, notImported, owner + " ChartSource");
+        OptProp(w, "Interval", c.Interval, notImported, owner + " ChartSource");
+        if (c.Verify.TryGet(out var verify) && verify is not null)
+        {
+            w.Line("Verify = new ChartVerification");
+            w.Open("{");
+            if (verify.Provider.TryGet(out var provider) && provider is "cosign" or "notation")
+            {
+                w.Line("Provider = ChartVerificationProvider." + (provider == "notation" ? "Notation" : "Cosign") + ",");
+            }
+            else
+            {
+                Unknown(w, notImported, owner + " ChartSource.Verify", "Provider", "not cosign or notation");
+            }
+
+            OptProp(w, "SecretName", verify.SecretName, notImported, owner + " ChartSource.Verify");
+            if (verify.MatchOidcIdentity.Count > 0)
+            {
+                w.Line("MatchOidcIdentity =");
+                w.Open("{");
+                foreach (var m in verify.MatchOidcIdentity)
+                {
+                    if (m.Issuer.TryGet(out var issuer) && m.Subject.TryGet(out var subject))
+                    {
+                        w.Line("new OidcIdentityMatch { Issuer = " + CSharpText.Str(issuer) + ", Subject = " + CSharpText.Str(subject) + " },");
+                    }
+                    else
+                    {
+                        notImported.Add($"{Source(m.Location)}: {owner} ChartSource.Verify: an OIDC identity match is not written in literals; not imported");
+                    }
+                }
+
+                w.Close("},");
+            }
+
+            w.Close("},");
+        }
+
+        w.Close("},");
+        notImported.AddRange(Flux.OciRepositoryReader.NotModelled(source));
     }
 
     private static string Name(Val<string> name, string fallback) => CSharpText.Str(name.GetOrDefault(fallback));

@@ -41,6 +41,7 @@ public static class RuleCatalog
         new Crg212HarborImagesThroughHarbor(),
         new Crg213OverridePathBareEndpoint(),
         new Crg214V2PathWithoutOverridePath(),
+        new Crg215SettingNeedsNewerTalos(),
         new Crg301InvalidRobotName(),
         new Crg302InvalidRobotDuration(),
         new Crg303NodePullRobotTooPowerful(),

@@ -31,7 +31,7 @@ public sealed class RuleDescriptor
     public string Description { get; }
 
     /// <summary>
-    /// True for the input-validation rules (CRG001, CRG002, CRG110, CRG206): a value no configuration could make work.
+    /// True for the input-validation rules (CRG001, CRG002, CRG110, CRG206, CRG215): a value no configuration could make work.
     /// <c>synth</c> and <c>compile</c> refuse a stack with one of their findings (exit 2, naming resource, property and
     /// value, with the finding's own message); the analyzer and <c>check</c> report the same finding.
     /// </summary>

@@ -91,6 +91,9 @@ public static class RuleIds
     /// <summary>Endpoint with a /v2/&lt;…&gt; path but no OverridePath.</summary>
     public const string Crg214 = "CRG214";
 
+    /// <summary>Talos version does not support this registry setting.</summary>
+    public const string Crg215 = "CRG215";
+
     /// <summary>Robot name rejected by Harbor.</summary>
     public const string Crg301 = "CRG301";
 

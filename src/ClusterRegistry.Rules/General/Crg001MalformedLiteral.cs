@@ -102,6 +102,7 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             // An ExternalRegistry installs no chart: there is no repository or version to judge.
             Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
+<<<<<<< HEAD
 
             // The admin password is either generated into <name>-admin or read from a Secret something else manages.
             if (h.AdminPassword.TryGet(out var password) && password is not null
@@ -178,6 +179,9 @@ public sealed class Crg001MalformedLiteral : Rule
             findings.Add(Refuse(e, "SecretName", name ?? "null",
                 $"SecretName '{name}' is not a Kubernetes object name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)",
                 First(secretName.Location, e.Location)));
+=======
+            OciSource(s, h, h.ChartSource, h.ChartVersion, findings);
+>>>>>>> issue16
         }
     }
 
@@ -185,6 +189,7 @@ public sealed class Crg001MalformedLiteral : Rule
     {
         Label(sp, "Namespace", sp.Namespace, findings);
         Chart(s, sp, sp.ChartRepository, sp.ChartVersion, findings);
+        OciSource(s, sp, sp.ChartSource, sp.ChartVersion, findings);
         for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
         {
             var target = sp.AdditionalMirrorTargets[i];
@@ -340,6 +345,169 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             findings.Add(Refuse(r, "ChartVersion", v, $"ChartVersion '{v}' is not a chart version such as 1.17.1", version.Location));
         }
+    }
+
+    /// <summary>
+    /// An <c>OciChartSource</c>: what Flux's OCIRepository accepts (an <c>oci://</c> URL, a digest <c>sha256:…</c>, an
+    /// interval such as <c>5m</c>), and exactly one of tag, semver range or digest: Flux silently lets a digest win over a
+    /// range and a range over a tag, so a second one is never what the reader of the stack thinks is installed.
+    /// </summary>
+    private void OciSource(TopologySnapshot s, ResourceInfo r, Val<ChartSourceInfo?> source, Val<string?> chartVersion, List<Finding> findings)
+    {
+        // As for Chart(): a repository written by hand may use whatever Flux accepts (Flux orders several refs itself).
+        if (s.FromRepository || !source.TryGet(out var src) || src is null)
+        {
+            return;
+        }
+
+        var location = First(src.Location, source.Location);
+        if (chartVersion.TryGet(out var cv) && cv is not null)
+        {
+            findings.Add(Refuse(r, "ChartVersion", cv,
+                $"ChartVersion '{cv}' is set together with ChartSource, whose Tag, Semver or Digest picks the chart: the rendered OCIRepository ignores ChartVersion; set ChartSource.Tag instead",
+                First(chartVersion.Location, location)));
+        }
+
+        if (src.Url.TryGet(out var url) && !ChartSourceValues.IsOciUrl(url))
+        {
+            findings.Add(Refuse(r, "ChartSource.Url", url ?? "null",
+                $"ChartSource.Url '{url}' is not an oci://host[:port]/path URL naming the chart, such as oci://ghcr.io/spegel-org/helm-charts/spegel",
+                First(src.Url.Location, location)));
+        }
+
+        if (src.Tag.IsKnown && src.Semver.IsKnown && src.Digest.IsKnown)
+        {
+            var set = new List<string>();
+            if (src.Tag.Value is not null)
+            {
+                set.Add("Tag");
+            }
+
+            if (src.Semver.Value is not null)
+            {
+                set.Add("Semver");
+            }
+
+            if (src.Digest.Value is not null)
+            {
+                set.Add("Digest");
+            }
+
+            if (set.Count == 0)
+            {
+                findings.Add(Refuse(r, "ChartSource", "none",
+                    "ChartSource sets none of Tag, Semver or Digest: Flux would install whatever 'latest' points at; name the chart version with exactly one of them",
+                    location));
+            }
+            else if (set.Count > 1)
+            {
+                var winner = set.Contains("Digest") ? "Digest" : "Semver";
+                var second = set[1];
+                var value = second == "Semver" ? src.Semver.Value! : src.Digest.Value!;
+                findings.Add(Refuse(r, "ChartSource." + second, value,
+                    $"ChartSource sets {string.Join(" and ", set)}: Flux uses only {winner} and silently ignores the rest; keep exactly one",
+                    First(second == "Semver" ? src.Semver.Location : src.Digest.Location, location)));
+            }
+        }
+
+        if (src.Tag.TryGet(out var tag) && tag is not null && !ChartSourceValues.IsTag(tag))
+        {
+            findings.Add(Refuse(r, "ChartSource.Tag", tag,
+                $"ChartSource.Tag '{tag}' is not an OCI tag (letters, digits, '_', '.' and '-', at most 128, not starting with '.' or '-'); Helm charts are tagged with their version, such as 0.3.0",
+                First(src.Tag.Location, location)));
+        }
+
+        if (src.Semver.TryGet(out var range) && range is not null && range.Trim().Length == 0)
+        {
+            findings.Add(Refuse(r, "ChartSource.Semver", range, "ChartSource.Semver is empty: give a semver range such as >=0.3.0 <0.4.0", First(src.Semver.Location, location)));
+        }
+
+        if (src.SemverFilter.TryGet(out var filter) && filter is not null && src.Semver.Is(null))
+        {
+            findings.Add(Refuse(r, "ChartSource.SemverFilter", filter,
+                $"ChartSource.SemverFilter '{filter}' filters the tags of a Semver range, but Semver is not set: Flux ignores the filter",
+                First(src.SemverFilter.Location, location)));
+        }
+
+        if (src.Digest.TryGet(out var digest) && digest is not null && !ChartSourceValues.IsDigest(digest))
+        {
+            findings.Add(Refuse(r, "ChartSource.Digest", digest,
+                $"ChartSource.Digest '{digest}' is not an artifact digest such as sha256:<64 lowercase hex digits>",
+                First(src.Digest.Location, location)));
+        }
+
+        if (src.Interval.TryGet(out var interval) && interval is not null && !ChartSourceValues.IsInterval(interval))
+        {
+            findings.Add(Refuse(r, "ChartSource.Interval", interval,
+                $"ChartSource.Interval '{interval}' is not a duration Flux accepts (^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$), such as 5m or 1h30m",
+                First(src.Interval.Location, location)));
+        }
+
+        if (src.Verify.TryGet(out var verify) && verify is not null)
+        {
+            Verification(r, verify, First(verify.Location, src.Verify.Location, location), findings);
+        }
+    }
+
+    private void Verification(ResourceInfo r, ChartVerificationInfo v, object? location, List<Finding> findings)
+    {
+        if (!v.Provider.TryGet(out var provider) || !v.SecretName.TryGet(out var secret))
+        {
+            return;
+        }
+
+        if (secret is not null && !IsDns1123Subdomain(secret))
+        {
+            findings.Add(Refuse(r, "ChartSource.Verify.SecretName", secret,
+                $"ChartSource.Verify.SecretName '{secret}' is not a Secret name (lowercase DNS-1123 subdomain)", First(v.SecretName.Location, location)));
+        }
+
+        if (provider == "notation" && secret is null)
+        {
+            findings.Add(Refuse(r, "ChartSource.Verify.SecretName", "null",
+                "notation verification needs SecretName: the Secret with the trust policy and certificates; without it Flux cannot verify and the source never becomes ready",
+                First(v.SecretName.Location, location)));
+        }
+
+        if (v.MatchOidcIdentity.Count > 0 && (provider != "cosign" || secret is not null))
+        {
+            findings.Add(Refuse(r, "ChartSource.Verify.MatchOidcIdentity", provider,
+                "MatchOidcIdentity applies to cosign keyless signatures only: drop it, or drop SecretName to verify keyless with cosign",
+                First(v.MatchOidcIdentity.Location, location)));
+        }
+
+        for (var i = 0; i < v.MatchOidcIdentity.Count; i++)
+        {
+            var m = v.MatchOidcIdentity[i];
+            var path = "ChartSource.Verify." + Topo.Index("MatchOidcIdentity", i);
+            if (m.Issuer.TryGet(out var issuer) && string.IsNullOrWhiteSpace(issuer))
+            {
+                findings.Add(Refuse(r, path + ".Issuer", issuer ?? "null", "an OIDC identity match needs an Issuer (a Go regular expression such as ^https://token.actions.githubusercontent.com$)", First(m.Issuer.Location, m.Location, location)));
+            }
+
+            if (m.Subject.TryGet(out var subject) && string.IsNullOrWhiteSpace(subject))
+            {
+                findings.Add(Refuse(r, path + ".Subject", subject ?? "null", "an OIDC identity match needs a Subject (a Go regular expression over the signer's identity)", First(m.Subject.Location, m.Location, location)));
+            }
+        }
+    }
+
+    private static bool IsDns1123Subdomain(string value)
+    {
+        if (value.Length == 0 || value.Length > 253 || value != value.ToLowerInvariant())
+        {
+            return false;
+        }
+
+        foreach (var label in value.Split('.'))
+        {
+            if (!IsDns1123Label(label))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Nodes(ResourceInfo r, ValList<Val<string>> nodes, List<Finding> findings)

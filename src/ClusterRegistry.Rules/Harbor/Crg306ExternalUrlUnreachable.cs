@@ -32,7 +32,7 @@ public sealed class Crg306ExternalUrlUnreachable : Rule
             }
 
             var loc = First(h.ExternalUrl.Location, h.EffectiveExternalUrl.Location, h.Location);
-            if (HostName.IsClusterDnsName(url.Host) && h.ChartVersion.TryGet(out var cv) && cv is not null &&
+            if (HostName.IsClusterDnsName(url.Host) && h.EffectiveChartVersion.TryGet(out var cv) && cv is not null &&
                 ChartVersion.TryParse(cv, out var chart) && !chart.AtLeast(1, 18))
             {
                 yield return Report(h, "ExternalUrl",

@@ -16,7 +16,8 @@ public sealed class Crg108ChartNeedsNewerTalos : Rule
     {
         foreach (var sp in s.Spegels)
         {
-            if (!sp.ChartVersion.TryGet(out var cv) || cv is null || !ChartVersion.TryParse(cv, out var chart) || !chart.AtLeast(0, 7))
+            var declared = sp.EffectiveChartVersion;
+            if (!declared.TryGet(out var cv) || cv is null || !ChartVersion.TryParse(cv, out var chart) || !chart.AtLeast(0, 7))
             {
                 continue;
             }
@@ -25,9 +26,9 @@ public sealed class Crg108ChartNeedsNewerTalos : Rule
             {
                 if (p.ParsedVersion.TryGet(out var v) && v < TalosVersionValue.V1_11)
                 {
-                    yield return Report(sp, "ChartVersion",
+                    yield return Report(sp, sp.ChartSource.Is(null) ? "ChartVersion" : "ChartSource.Tag",
                         $"Spegel chart {cv} needs containerd ≥ 2.1, but {p.Label} runs Talos {v} (containerd {(v < TalosVersionValue.V1_8 ? "1.7" : "2.0")}); Spegel no longer checks this at start-up: use Talos ≥ v1.11 or a Spegel chart < 0.7",
-                        First(sp.ChartVersion.Location, sp.Location));
+                        First(declared.Location, sp.Location));
                 }
             }
         }

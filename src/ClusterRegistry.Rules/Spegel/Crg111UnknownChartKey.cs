@@ -21,7 +21,7 @@ public sealed class Crg111UnknownChartKey : Rule
         foreach (var sp in s.Spegels)
         {
             // A null ChartVersion installs the newest chart; an unparsable or unknown one, or one newer than the table, says nothing.
-            if (!sp.ChartVersion.TryGet(out var text))
+            if (!sp.EffectiveChartVersion.TryGet(out var text))
             {
                 continue;
             }

@@ -23,11 +23,12 @@ public sealed class Crg212HarborImagesThroughHarbor : Rule
                 continue;
             }
 
-            if (h.ChartRepository.TryGet(out var repo) && HostOfRepository(repo) is { } repoHost && h.IsHost(repoHost))
+            var chartRepository = h.EffectiveChartRepository;
+            if (chartRepository.TryGet(out var repo) && HostOfRepository(repo) is { } repoHost && h.IsHost(repoHost))
             {
-                yield return Report(h, "ChartRepository",
+                yield return Report(h, h.ChartSource.Is(null) ? "ChartRepository" : "ChartSource.Url",
                     $"{h.Label}'s chart comes from {repo}, which is this Harbor: it cannot be installed or re-installed while Harbor is down",
-                    First(h.ChartRepository.Location, h.Location));
+                    First(chartRepository.Location, h.Location));
             }
 
             for (var i = 0; i < h.ExtraValues.Count; i++)

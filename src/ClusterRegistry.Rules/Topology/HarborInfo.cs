@@ -51,6 +51,15 @@ public sealed class HarborInfo : ResourceInfo
 
     public Val<string> ChartRepository { get; set; } = "https://helm.goharbor.io";
 
+    /// <summary><c>ChartSource</c>: the chart's OCI source in full (null: <see cref="ChartRepository"/>/<see cref="ChartVersion"/>).</summary>
+    public Val<ChartSourceInfo?> ChartSource { get; set; } = Val<ChartSourceInfo?>.Known(null);
+
+    /// <summary>The chart version the release installs (<see cref="ChartSource"/>'s tag when set; unknown for a range or digest).</summary>
+    public Val<string?> EffectiveChartVersion => ChartSourceInfo.EffectiveVersion(ChartSource, ChartVersion);
+
+    /// <summary>Where the chart comes from (<see cref="ChartSource"/>'s URL when set).</summary>
+    public Val<string> EffectiveChartRepository => ChartSourceInfo.EffectiveRepository(ChartSource, ChartRepository);
+
     public Val<HarborExposeKind> Expose { get; set; } = HarborExposeKind.LoadBalancer;
 
     public Val<string> ServiceName { get; set; } = "harbor";

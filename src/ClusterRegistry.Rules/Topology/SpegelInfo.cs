@@ -12,6 +12,12 @@ public sealed class SpegelInfo : ResourceInfo
     /// <summary><c>ChartRepository</c>: an http(s) or <c>oci://</c> URL.</summary>
     public Val<string> ChartRepository { get; set; } = "oci://ghcr.io/spegel-org/helm-charts/spegel";
 
+    /// <summary><c>ChartSource</c>: the chart's OCI source in full (null: <see cref="ChartRepository"/>/<see cref="ChartVersion"/>).</summary>
+    public Val<ChartSourceInfo?> ChartSource { get; set; } = Val<ChartSourceInfo?>.Known(null);
+
+    /// <summary>The chart version the release installs (<see cref="ChartSource"/>'s tag when set; unknown for a range or digest).</summary>
+    public Val<string?> EffectiveChartVersion => ChartSourceInfo.EffectiveVersion(ChartSource, ChartVersion);
+
     /// <summary><c>RegistryHostPort</c> (the hostPort mirrors point at).</summary>
     public Val<int> RegistryHostPort { get; set; } = 30020;
 

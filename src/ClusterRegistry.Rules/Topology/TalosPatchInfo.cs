@@ -46,6 +46,9 @@ public sealed class TalosPatchInfo : ResourceInfo
     /// </summary>
     public Val<bool> LegacyRegistryFormChosen { get; set; } = false;
 
+    /// <summary>True when the stack explicitly asks for the v1.12 documents (<c>RegistryConfigForm = Documents</c>), whatever its version (CRG215).</summary>
+    public Val<bool> DocumentsFormChosen { get; set; } = false;
+
     /// <summary>The parsed version; unknown when the text is unknown or malformed.</summary>
     public Val<TalosVersionValue> ParsedVersion =>
         TalosVersion.IsKnown && TalosVersionValue.TryParse(TalosVersion.Value, out var v)

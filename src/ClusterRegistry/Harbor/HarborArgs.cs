@@ -1,3 +1,5 @@
+using ClusterRegistry.Charts;
+
 namespace ClusterRegistry.Harbor;
 
 /// <summary>Inputs of a Harbor installation (goharbor/harbor-helm chart; research/harbor.md §4).</summary>
@@ -11,6 +13,12 @@ public sealed class HarborArgs
 
     /// <summary>Helm repository URL of the chart.</summary>
     public string ChartRepository { get; set; } = "https://helm.goharbor.io";
+
+    /// <summary>
+    /// The chart as an OCI artifact (a Flux <c>OCIRepository</c> and <c>chartRef</c>), with a tag, semver range or digest and
+    /// optional signature verification. When set it replaces <see cref="ChartRepository"/> and <see cref="ChartVersion"/>.
+    /// </summary>
+    public OciChartSource? ChartSource { get; set; }
 
     /// <summary><c>expose.type</c>.</summary>
     public HarborExpose Expose { get; set; } = HarborExpose.LoadBalancer;

@@ -1,3 +1,5 @@
+using ClusterRegistry.Charts;
+
 namespace ClusterRegistry.Spegel;
 
 /// <summary>Inputs of the Spegel Helm release (chart values under <c>spegel.*</c>; research/spegel-containerd.md §1).</summary>
@@ -11,6 +13,12 @@ public sealed class SpegelArgs
 
     /// <summary>OCI repository of the chart.</summary>
     public string ChartRepository { get; set; } = "oci://ghcr.io/spegel-org/helm-charts/spegel";
+
+    /// <summary>
+    /// The chart's OCI source in full (tag, semver range or digest, interval, signature verification). When set it replaces
+    /// <see cref="ChartRepository"/> and <see cref="ChartVersion"/>.
+    /// </summary>
+    public OciChartSource? ChartSource { get; set; }
 
     /// <summary>
     /// <c>spegel.mirroredRegistries</c>: URLs <c>scheme://host[:port]</c>. Empty means "all registries": Spegel then writes

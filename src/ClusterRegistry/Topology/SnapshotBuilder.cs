@@ -1,3 +1,4 @@
+using ClusterRegistry.Charts;
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Probes;
 using ClusterRegistry.Registries;
@@ -70,6 +71,7 @@ public static class SnapshotBuilder
                 Namespace = s.Args.Namespace,
                 ChartVersion = Val<string?>.Known(s.Args.ChartVersion),
                 ChartRepository = s.Args.ChartRepository,
+                ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(s.Args.ChartSource, Where(s))),
                 RegistryHostPort = s.Args.RegistryHostPort,
                 RegistryNodePort = s.Args.RegistryNodePort,
                 PrependExisting = s.Args.PrependExisting,
@@ -170,6 +172,44 @@ public static class SnapshotBuilder
 
     private static Val<string> K(string value) => Val<string>.Known(value);
 
+    /// <summary>An <see cref="OciChartSource"/> as the rules see it (null stays null).</summary>
+    public static ChartSourceInfo? ChartSource(OciChartSource? source, object? location)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        ChartVerificationInfo? verify = null;
+        if (source.Verify is { } v)
+        {
+            verify = new ChartVerificationInfo
+            {
+                Provider = v.Provider == ChartVerificationProvider.Notation ? "notation" : "cosign",
+                SecretName = Val<string?>.Known(v.SecretName),
+                MatchOidcIdentity = new ValList<OidcIdentityInfo>(v.MatchOidcIdentity.Select(m => new OidcIdentityInfo
+                {
+                    Issuer = m?.Issuer ?? "",
+                    Subject = m?.Subject ?? "",
+                    Location = location,
+                })),
+                Location = location,
+            };
+        }
+
+        return new ChartSourceInfo
+        {
+            Url = source.Url,
+            Tag = Val<string?>.Known(source.Tag),
+            Semver = Val<string?>.Known(source.Semver),
+            SemverFilter = Val<string?>.Known(source.SemverFilter),
+            Digest = Val<string?>.Known(source.Digest),
+            Interval = Val<string?>.Known(source.Interval),
+            Verify = Val<ChartVerificationInfo?>.Known(verify),
+            Location = location,
+        };
+    }
+
     /// <summary>The leaves of a values tree as the rules see them (lists as <c>List&lt;object?&gt;</c>, integers as long).</summary>
     public static ValList<HelmValueInfo> Leaves(HelmValues values) =>
         new(values.Leaves().Select(l => new HelmValueInfo(l.Path, Val<object?>.Known(Normalize(l.Value)))));
@@ -206,6 +246,7 @@ public static class SnapshotBuilder
                 Namespace = a.Namespace,
                 ChartVersion = Val<string?>.Known(a.ChartVersion),
                 ChartRepository = a.ChartRepository,
+                ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(a.ChartSource, Where(h))),
                 Expose = (HarborExposeKind)(int)a.Expose,
                 ServiceName = a.ServiceName,
                 LoadBalancerIP = Val<string?>.Known(a.LoadBalancerIP),
@@ -267,6 +308,7 @@ public static class SnapshotBuilder
                 TalosVersion = a.TalosVersion ?? "",
                 Nodes = new ValList<Val<string>>(a.Nodes.Select(K)),
                 LegacyRegistryFormChosen = a.RegistryConfigForm == TalosConfigForm.Legacy,
+                DocumentsFormChosen = a.RegistryConfigForm == TalosConfigForm.Documents,
                 RendersLegacyRegistryFields = a.RegistryConfigForm == TalosConfigForm.Legacy,
             };
             foreach (var (key, mirror) in a.Mirrors)

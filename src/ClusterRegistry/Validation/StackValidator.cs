@@ -9,7 +9,8 @@ namespace ClusterRegistry.Validation;
 /// (<see cref="RuleDescriptor.RefusesInput"/>: CRG001 malformed, missing or contradictory values, including an external
 /// registry's kind and projects, an existing Secret's namespace and name, and a Harbor given both an AdminPassword and an
 /// existing admin Secret; CRG002 duplicate, blank or unusable names, values listed twice, and an existing Secret named like
-/// a Secret the stack generates; CRG110 invalid Spegel registries; CRG206 mirror keys with a scheme or path) and refuses the
+/// a Secret the stack generates; CRG110 invalid Spegel registries; CRG206 mirror keys with a scheme or path; CRG215 registry settings the
+/// patch's Talos version rejects) and refuses the
 /// stack on their first finding with a <see cref="StackDefinitionException"/> carrying that finding's resource, property
 /// path, value and message. So every refusal is one rule, with one message, that the analyzer also shows on the value in
 /// the IDE and <c>check</c> also reports. The only refusals made elsewhere are the model's own as a stack is built (a blank

@@ -61,7 +61,7 @@ public class GeneralRuleTests
             }
         }
 
-        Assert.Equal(40, new StackAnalyzer().SupportedDiagnostics.Length);
+        Assert.Equal(41, new StackAnalyzer().SupportedDiagnostics.Length);
         Assert.True(missing.Count == 0, "missing cases: " + string.Join(", ", missing));
     }
 }

@@ -65,6 +65,14 @@ public class RealConfigurationRuleTests
         new("CRG214", Unknown, "OverridePath from the environment", Stack(extra: ProxyProject(), patch: DockerMirror(
             """ "http://192.168.1.105/v2/proxy-dockerhub" """, overridePath: "OverridePath = Environment.GetEnvironmentVariable(\"OVERRIDE\") == \"1\""))),
 
+        // CRG215: skipFallback on a Talos version before v1.9 (siderolabs/talos#9723).
+        new("CRG215", Fires, "SkipFallback on Talos v1.8", Stack(patch: PatchWith(version: "TalosVersion = \"v1.8\"",
+            mirrors: "Mirrors = { [\"192.168.1.105\"] = new TalosMirror { Endpoints = { \"http://harbor.harbor.svc.cluster.local\" }, [|SkipFallback = true|] } }"))),
+        new("CRG215", NearMiss, "SkipFallback on Talos v1.11", Stack(patch: PatchWith(
+            mirrors: "Mirrors = { [\"192.168.1.105\"] = new TalosMirror { Endpoints = { \"http://harbor.harbor.svc.cluster.local\" }, SkipFallback = true } }"))),
+        new("CRG215", Unknown, "Talos version from the environment", Stack(patch: PatchWith(version: "TalosVersion = Environment.GetEnvironmentVariable(\"TALOS\")!",
+            mirrors: "Mirrors = { [\"192.168.1.105\"] = new TalosMirror { Endpoints = { \"http://harbor.harbor.svc.cluster.local\" }, SkipFallback = true } }"))),
+
         // CRG307: project does not proxy the mirrored registry.
         new("CRG307", Fires, "docker.io into a project that proxies ghcr.io", Stack(extra: ProxyProject(upstream: "\"ghcr.io\""), patch: DockerMirror(
             """[|"http://192.168.1.105/v2/proxy-dockerhub"|]"""))),

@@ -108,7 +108,7 @@ public class DifferentialTests
         f.Resource.StartsWith("ExternalRegistry", StringComparison.Ordinal) || f.Resource.StartsWith("ExistingSecret", StringComparison.Ordinal) || f.PropertyPath == "ExistingAdminPasswordSecret";
 
     /// <summary>The input-validation rules: a stack with one of their findings is one synth refuses (exit 2).</summary>
-    private static readonly string[] RefusingRules = { "CRG001", "CRG002", "CRG110", "CRG206" };
+    private static readonly string[] RefusingRules = { "CRG001", "CRG002", "CRG110", "CRG206", "CRG215" };
 
     private static string ClassName(int i) => "G" + i;
 

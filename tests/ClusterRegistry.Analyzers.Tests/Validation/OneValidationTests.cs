@@ -57,6 +57,16 @@ public class OneValidationTests
         new("CRG001", HarborR, "ChartRepository", "helm.goharbor.io", Stack(harbor: H("[|ChartRepository = \"helm.goharbor.io\"|],"))),
         new("CRG001", HarborR, "ChartVersion", "latest", Stack(harbor: Fragments.Harbor.Replace("ChartVersion = \"1.17.1\"", "[|ChartVersion = \"latest\"|]"))),
 
+        // ChartSource (an OCIRepository): url, exactly one of tag/semver/digest, digest, tag, interval, ChartVersion beside it.
+        new("CRG001", HarborR, "ChartSource.Url", "https://helm.goharbor.io/harbor", Stack(harbor: HarborWith(chart: "", more: "ChartSource = new ClusterRegistry.Charts.OciChartSource { [|Url = \"https://helm.goharbor.io/harbor\"|], Tag = \"1.17.1\" },"))),
+        new("CRG001", HarborR, "ChartVersion", "1.17.1", Stack(harbor: HarborWith(chart: "[|ChartVersion = \"1.17.1\"|]", more: "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://registry-1.docker.io/goharbor/harbor-helm\", Tag = \"1.17.1\" },"))),
+        new("CRG001", SpegelR, "ChartSource", "none", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "[|ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\" }|],"))),
+        new("CRG001", SpegelR, "ChartSource.Semver", ">=0.7.0", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|Semver = \">=0.7.0\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.Digest", "sha256:0123abc", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", [|Digest = \"sha256:0123abc\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.Tag", "0.7.4+1", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", [|Tag = \"0.7.4+1\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.SemverFilter", ".*-rc.*", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|SemverFilter = \".*-rc.*\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.Interval", "5 minutes", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|Interval = \"5 minutes\"|] },"))),
+
         // HarborProject and RobotAccount.
         new("CRG002", "HarborProject 'apps'", "ProjectName", "my apps", Stack(extra: "new HarborProject(\"apps\", new HarborProjectArgs { Registry = harbor, [|ProjectName = \"my apps\"|] });")),
         new("CRG002", "RobotAccount 'ci pull'", "name", "ci pull", Stack(extra: "new RobotAccount([|\"ci pull\"|], new RobotAccountArgs { Registry = harbor, Permissions = { RobotPermission.Pull(\"apps\") } });")),
@@ -120,6 +130,9 @@ public class OneValidationTests
         new("CRG001", PatchR, "Files[0]", "null", P("Files = { [|null|]! },")),
         new("CRG001", PatchR, "CriCustomizations[1]", "null", Stack(patch: PatchWith(cri: "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers(), [|null|]! }"))),
 
+        // Talos version limits (CRG215).
+        new("CRG215", PatchR, "Mirrors[\"192.168.1.105\"].SkipFallback", "true", Stack(patch: PatchWith(version: "TalosVersion = \"v1.8\"", mirrors: "Mirrors = { [\"192.168.1.105\"] = new TalosMirror { Endpoints = { \"http://harbor.harbor.svc.cluster.local\" }, [|SkipFallback = true|] } }"))),
+
         // PullLatencyProbe.
         new("CRG001", ProbeR, "Image", "192.168.1.105/Library/MyApp:v1", Stack(probe: Fragments.Probe.Replace("Image = \"192.168.1.105/library/myapp:v1\"", "[|Image = \"192.168.1.105/Library/MyApp:v1\"|]"))),
         new("CRG001", ProbeR, "Nodes[0]", "192.168.1.999", Stack(probe: Fragments.Probe.Replace("LinkMegabitsPerSecond = 1000,", "LinkMegabitsPerSecond = 1000, Nodes = { [|\"192.168.1.999\"|] },"))),
@@ -151,7 +164,7 @@ public class OneValidationTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var diagnostics = await TestCompilation.AnalyzeAsync(compilation);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        var refusing = diagnostics.Where(d => d.Id is "CRG001" or "CRG002" or "CRG110" or "CRG206").ToList();
+        var refusing = diagnostics.Where(d => d.Id is "CRG001" or "CRG002" or "CRG110" or "CRG206" or "CRG215").ToList();
         var all = string.Join("\n", diagnostics.Select(d => $"  {d.Id} at [{Markup.Show(source, d.Location.SourceSpan)}]: {d.GetMessage()}"));
         Assert.True(refusing.Count == 1 && refusing[0].Id == c.Id && refusing[0].Location.SourceSpan == expected[0],
             $"{key}: one {c.Id} diagnostic expected at [{Markup.Show(source, expected[0])}], got:\n{all}");
@@ -204,7 +217,7 @@ public class OneValidationTests
         var refusing = rules.Cast<object>().Select(r => r.GetType().GetProperty("Descriptor")!.GetValue(r)!).Select(d => (string)d.GetType().GetProperty("Id")!.GetValue(d)!).ToList();
         var ids = new StackAnalyzer().SupportedDiagnostics.Select(d => d.Id).Where(refusing.Contains).ToList();
         Assert.Equal(refusing, ids);
-        Assert.Equal(["CRG001", "CRG002", "CRG110", "CRG206"], ids);
+        Assert.Equal(["CRG001", "CRG002", "CRG110", "CRG206", "CRG215"], ids);
         Assert.All(ids, id => Assert.Contains(Cases, c => c.Id == id));
     }
 

@@ -119,7 +119,7 @@ public sealed class StackValidatorTests
     [Fact]
     public void The_validator_runs_exactly_the_input_validation_rules()
     {
-        Assert.Equal(["CRG001", "CRG002", "CRG110", "CRG206"], StackValidator.Rules.Select(r => r.Descriptor.Id));
+        Assert.Equal(["CRG001", "CRG002", "CRG110", "CRG206", "CRG215"], StackValidator.Rules.Select(r => r.Descriptor.Id));
     }
 
     /// <summary>

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using ClusterRegistry.Charts;
+using ClusterRegistry.Harbor;
+using ClusterRegistry.Pulumi.Tests.Validation;
+using ClusterRegistry.Spegel;
+
+namespace ClusterRegistry.Pulumi.Tests;
+
+/// <summary>
+/// A <see cref="OciChartSource"/> in the Pulumi program: with Flux delivery the ConfigGroup carries the same OCIRepository
+/// and chartRef as the GitOps tree; with a direct Helm release the chart is the OCI URL and the version the tag or range;
+/// what only Flux's OCIRepository can do (verify, semverFilter, digest, interval) is refused naming resource, property and value.
+/// </summary>
+public sealed class OciChartSourceProgramTests
+{
+    private sealed class S(ReleaseDelivery delivery, Action<OciChartSource>? tweak) : Stack("oci")
+    {
+        public S Declare()
+        {
+            var source = new OciChartSource { Url = "oci://ghcr.io/spegel-org/helm-charts/spegel", Tag = "0.6.0" };
+            tweak?.Invoke(source);
+            new SpegelRelease("spegel", new SpegelArgs
+            {
+                MirroredRegistries = { "https://docker.io" },
+                PrependExisting = true,
+                ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts",
+                ChartSource = source,
+                Delivery = delivery,
+            });
+            return this;
+        }
+    }
+
+    private static Stack Build(ReleaseDelivery delivery, Action<OciChartSource>? tweak = null) => Stack.Build(() => new S(delivery, tweak).Declare());
+
+    private static JsonObject Resources(Stack stack) =>
+        JsonNode.Parse(new PulumiProgramEmitter().Emit(stack).ToJson())!["resources"]!.AsObject();
+
+    [Fact]
+    public void Flux_delivery_puts_the_OCIRepository_and_chartRef_in_the_ConfigGroup()
+    {
+        var objs = Resources(Build(ReleaseDelivery.Flux, s => { s.Tag = null; s.Semver = ">=0.6.0 <0.7.0"; s.Verify = new ChartVerification { SecretName = "cosign-public-keys" }; }))
+            .Where(r => (string)r.Value!["type"]! == "kubernetes:yaml/v2:ConfigGroup")
+            .SelectMany(r => r.Value!["properties"]!["objs"]!.AsArray())
+            .Select(o => o!.AsObject())
+            .ToList();
+        var source = Assert.Single(objs, o => (string)o["kind"]! == "OCIRepository");
+        Assert.Equal(">=0.6.0 <0.7.0", (string?)source["spec"]!["ref"]!["semver"]);
+        Assert.Equal("cosign-public-keys", (string?)source["spec"]!["verify"]!["secretRef"]!["name"]);
+        var release = Assert.Single(objs, o => (string)o["kind"]! == "HelmRelease");
+        Assert.Equal("OCIRepository", (string?)release["spec"]!["chartRef"]!["kind"]);
+        var problems = objs.SelectMany(FluxCrds.Validate).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData(false, "0.6.0")]
+    [InlineData(true, ">=0.6.0 <0.7.0")]
+    public void Helm_delivery_installs_the_oci_url_at_the_tag_or_range(bool range, string version)
+    {
+        var stack = Build(ReleaseDelivery.Helm, s => { if (range) { s.Tag = null; s.Semver = version; } });
+        var release = Assert.Single(Resources(stack), r => (string)r.Value!["type"]! == "kubernetes:helm.sh/v3:Release").Value!["properties"]!;
+        Assert.Equal("oci://ghcr.io/spegel-org/helm-charts/spegel", (string?)release["chart"]);
+        Assert.Equal(version, (string?)release["version"]);
+        Assert.Null(release["repositoryOpts"]);
+    }
+
+    [Theory]
+    [InlineData("verify", "ChartSource.Verify", "cosign")]
+    [InlineData("filter", "ChartSource.SemverFilter", "^0\\.6\\.")]
+    [InlineData("digest", "ChartSource.Digest", "sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd")]
+    [InlineData("interval", "ChartSource.Interval", "15m")]
+    public void Helm_delivery_refuses_what_only_an_OCIRepository_does(string what, string property, string value)
+    {
+        var stack = Build(ReleaseDelivery.Helm, s =>
+        {
+            switch (what)
+            {
+                case "verify": s.Verify = new ChartVerification { SecretName = "cosign-public-keys" }; break;
+                case "filter": s.Tag = null; s.Semver = ">=0.6.0"; s.SemverFilter = value; break;
+                case "digest": s.Tag = null; s.Digest = value; break;
+                case "interval": s.Interval = value; break;
+            }
+        });
+        var e = Assert.Throws<StackDefinitionException>(() => new PulumiProgramEmitter().Emit(stack));
+        Assert.Equal("SpegelRelease 'spegel'", e.Resource);
+        Assert.Equal(property, e.Property);
+        Assert.Equal(value, e.Value);
+        Assert.Contains("ReleaseDelivery.Flux", e.Reason, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,169 @@
+using ClusterRegistry.Rules.Topology;
+
+namespace ClusterRegistry.Rules.Tests.Rules;
+
+/// <summary>
+/// CRG001 on a release's <c>ChartSource</c> (a Flux OCIRepository): what source-controller would reject or silently
+/// reinterpret is refused; the shapes real repositories commit are not. The near misses are transcribed from public
+/// repositories, each named with its commit.
+/// </summary>
+public sealed class ChartSourceRuleTests
+{
+    private const string Spegel = "oci://ghcr.io/spegel-org/helm-charts/spegel";
+
+    private static GoodSnapshot WithSpegelSource(ChartSourceInfo source)
+    {
+        var g = new GoodSnapshot();
+        g.Spegel.ChartVersion = Val.Known<string?>(null);
+        g.Spegel.ChartSource = Val.Known<ChartSourceInfo?>(source, "L:spegel.ChartSource");
+        return g;
+    }
+
+    private static ChartSourceInfo Source(string url = Spegel, string? tag = null, string? semver = null, string? digest = null, string? interval = null, string? filter = null) => new()
+    {
+        Url = Val.Known(url, "L:src.Url"),
+        Tag = Val.Known(tag, "L:src.Tag"),
+        Semver = Val.Known(semver, "L:src.Semver"),
+        Digest = Val.Known(digest, "L:src.Digest"),
+        Interval = Val.Known(interval, "L:src.Interval"),
+        SemverFilter = Val.Known(filter, "L:src.SemverFilter"),
+        Location = "L:src",
+    };
+
+    private static IReadOnlyList<Finding> Crg001(GoodSnapshot g) => g.Run("CRG001");
+
+    [Fact]
+    public void Near_miss_onedr0p_home_ops_spegel_ocirepository()
+    {
+        // onedr0p/home-ops@88c1159c5d1102bc52b6017096aab952172661fd kubernetes/apps/kube-system/spegel/app/ocirepository.yaml:
+        // interval 15m, layerSelector helm chart layer (copy), ref.tag 0.6.0, url oci://ghcr.io/spegel-org/helm-charts/spegel.
+        var g = WithSpegelSource(Source(tag: "0.6.0", interval: "15m"));
+        Assert.Empty(Crg001(g));
+        // The tag is the chart version the version-aware rules judge.
+        Assert.Equal("0.6.0", g.Spegel.EffectiveChartVersion.Value);
+    }
+
+    [Fact]
+    public void Near_miss_home_operations_charts_mirror_keyless_cosign()
+    {
+        // notHiks/charts-mirror@104eaeef8e5a603b6fe7f8882099dde5af6d408b README.md (the home-operations charts mirror's Flux
+        // example): interval 1h, ref.tag, verify.provider cosign, matchOIDCIdentity issuer ^https://token.actions.githubusercontent.com$
+        // and subject ^https://github.com/home-operations/charts-mirror.*$, no secretRef.
+        var source = Source(url: "oci://ghcr.io/home-operations/charts-mirror/spegel", tag: "0.3.0", interval: "1h");
+        var verify = new ChartVerificationInfo { Provider = "cosign", Location = "L:verify" };
+        verify.MatchOidcIdentity.Add(new OidcIdentityInfo
+        {
+            Issuer = "^https://token.actions.githubusercontent.com$",
+            Subject = "^https://github.com/home-operations/charts-mirror.*$",
+        });
+        source.Verify = Val.Known<ChartVerificationInfo?>(verify);
+        Assert.Empty(Crg001(WithSpegelSource(source)));
+    }
+
+    [Fact]
+    public void Near_miss_a_digest_a_semver_range_with_its_filter_and_a_compound_interval()
+    {
+        Assert.Empty(Crg001(WithSpegelSource(Source(digest: "sha256:" + new string('a', 64)))));
+        Assert.Empty(Crg001(WithSpegelSource(Source(semver: ">=0.6.0 <0.7.0", filter: ".*-rc.*", interval: "1h30m"))));
+    }
+
+    [Theory]
+    [InlineData("tag+semver", "ChartSource.Semver", "Flux uses only Semver")]
+    [InlineData("semver+digest", "ChartSource.Digest", "Flux uses only Digest")]
+    [InlineData("none", "ChartSource", "none of Tag, Semver or Digest")]
+    [InlineData("https", "ChartSource.Url", "is not an oci://")]
+    [InlineData("no-path", "ChartSource.Url", "is not an oci://")]
+    [InlineData("short-digest", "ChartSource.Digest", "sha256:<64 lowercase hex digits>")]
+    [InlineData("upper-digest", "ChartSource.Digest", "sha256:<64 lowercase hex digits>")]
+    [InlineData("interval", "ChartSource.Interval", "not a duration Flux accepts")]
+    [InlineData("tag", "ChartSource.Tag", "is not an OCI tag")]
+    [InlineData("filter", "ChartSource.SemverFilter", "Semver is not set")]
+    public void Refuses_what_flux_rejects_or_silently_reinterprets(string kind, string path, string says)
+    {
+        var source = kind switch
+        {
+            "tag+semver" => Source(tag: "0.6.0", semver: ">=0.6.0"),
+            "semver+digest" => Source(semver: ">=0.6.0", digest: "sha256:" + new string('b', 64)),
+            "none" => Source(),
+            "https" => Source(url: "https://ghcr.io/spegel-org/helm-charts/spegel", tag: "0.6.0"),
+            "no-path" => Source(url: "oci://ghcr.io", tag: "0.6.0"),
+            "short-digest" => Source(digest: "sha256:abc"),
+            "upper-digest" => Source(digest: "sha256:" + new string('A', 64)),
+            "interval" => Source(tag: "0.6.0", interval: "15 minutes"),
+            "tag" => Source(tag: "0.6.0+build.1"),
+            "filter" => Source(tag: "0.6.0", filter: ".*"),
+            _ => throw new ArgumentException(kind),
+        };
+        var f = Assert.Single(Crg001(WithSpegelSource(source)));
+        Assert.Equal(path, f.PropertyPath);
+        Assert.Contains(says, f.Message, StringComparison.Ordinal);
+        Assert.Equal("SpegelRelease 'spegel'", f.Resource);
+    }
+
+    [Fact]
+    public void ChartVersion_beside_a_ChartSource_is_refused_on_ChartVersion()
+    {
+        var g = new GoodSnapshot();
+        g.Harbor.ChartSource = Val.Known<ChartSourceInfo?>(Source(url: "oci://registry-1.docker.io/goharbor/harbor-helm", tag: "1.17.1"));
+        var f = Assert.Single(g.Run("CRG001"));
+        Assert.Equal("ChartVersion", f.PropertyPath);
+        Assert.Equal("1.17.1", f.Value);
+    }
+
+    [Theory]
+    [InlineData("notation", null, false, "ChartSource.Verify.SecretName")]
+    [InlineData("cosign", "cosign-keys", true, "ChartSource.Verify.MatchOidcIdentity")]
+    [InlineData("notation", "notation-trust", true, "ChartSource.Verify.MatchOidcIdentity")]
+    [InlineData("cosign", "Cosign_Keys", false, "ChartSource.Verify.SecretName")]
+    public void Verification_needs_a_key_for_notation_and_identities_only_for_keyless_cosign(string provider, string? secret, bool identity, string path)
+    {
+        var source = Source(tag: "0.6.0");
+        var verify = new ChartVerificationInfo { Provider = provider, SecretName = Val.Known(secret), Location = "L:verify" };
+        if (identity)
+        {
+            verify.MatchOidcIdentity.Add(new OidcIdentityInfo { Issuer = "^https://token.actions.githubusercontent.com$", Subject = "^https://github.com/spegel-org/.*$" });
+        }
+
+        source.Verify = Val.Known<ChartVerificationInfo?>(verify);
+        var f = Assert.Single(Crg001(WithSpegelSource(source)));
+        Assert.Equal(path, f.PropertyPath);
+    }
+
+    [Fact]
+    public void Near_miss_cosign_with_a_public_key_secret_and_notation_with_its_trust_secret()
+    {
+        foreach (var (provider, secret) in new[] { ("cosign", "cosign-public-keys"), ("notation", "notation-config") })
+        {
+            var source = Source(tag: "0.6.0");
+            source.Verify = Val.Known<ChartVerificationInfo?>(new ChartVerificationInfo { Provider = provider, SecretName = Val.Known<string?>(secret) });
+            Assert.Empty(Crg001(WithSpegelSource(source)));
+        }
+    }
+
+    [Fact]
+    public void Unknown_values_and_repositories_say_nothing()
+    {
+        var unknown = new ChartSourceInfo { Url = Val.Unknown<string>(), Tag = Val.Unknown<string?>(), Semver = Val.Known<string?>(">=0.6.0"), Location = "L:src" };
+        Assert.Empty(Crg001(WithSpegelSource(unknown)));
+
+        // A hand-written repository may use whatever Flux accepts (Flux orders several refs itself).
+        var g = WithSpegelSource(Source(tag: "0.6.0", semver: ">=0.6.0"));
+        g.Snapshot.FromRepository = true;
+        Assert.Empty(Crg001(g));
+    }
+
+    [Fact]
+    public void Version_aware_rules_read_the_sources_tag_and_stay_silent_on_a_range()
+    {
+        // CRG108: Spegel chart 0.7 needs Talos ≥ 1.11; the chart version is the source's tag.
+        var g = WithSpegelSource(Source(tag: "0.7.4"));
+        g.Patch.TalosVersion = GoodSnapshot.V("v1.10", "L:patch.TalosVersion");
+        var f = Assert.Single(g.Run("CRG108"));
+        Assert.Equal("ChartSource.Tag", f.PropertyPath);
+
+        var range = WithSpegelSource(Source(semver: ">=0.7.0"));
+        range.Patch.TalosVersion = GoodSnapshot.V("v1.10", "L:patch.TalosVersion");
+        Assert.Empty(range.Run("CRG108"));
+        Assert.False(range.Spegel.EffectiveChartVersion.IsKnown);
+    }
+}

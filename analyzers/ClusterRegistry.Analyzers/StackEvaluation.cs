@@ -30,7 +30,7 @@ namespace ClusterRegistry.Analyzers
         public static TopologySnapshot BuildSnapshot(StackCollector collector)
         {
             var (declarations, resolver) = collector.Interpret();
-            return SnapshotBuilder.Build(declarations, resolver);
+            return SymbolicSnapshotBuilder.Build(declarations, resolver);
         }
 
         /// <summary>

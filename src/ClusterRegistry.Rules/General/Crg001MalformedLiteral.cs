@@ -102,7 +102,7 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             // An ExternalRegistry installs no chart: there is no repository or version to judge.
             Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
-<<<<<<< HEAD
+            OciSource(s, h, h.ChartSource, h.ChartVersion, findings);
 
             // The admin password is either generated into <name>-admin or read from a Secret something else manages.
             if (h.AdminPassword.TryGet(out var password) && password is not null
@@ -179,9 +179,6 @@ public sealed class Crg001MalformedLiteral : Rule
             findings.Add(Refuse(e, "SecretName", name ?? "null",
                 $"SecretName '{name}' is not a Kubernetes object name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)",
                 First(secretName.Location, e.Location)));
-=======
-            OciSource(s, h, h.ChartSource, h.ChartVersion, findings);
->>>>>>> issue16
         }
     }
 
@@ -490,24 +487,6 @@ public sealed class Crg001MalformedLiteral : Rule
                 findings.Add(Refuse(r, path + ".Subject", subject ?? "null", "an OIDC identity match needs a Subject (a Go regular expression over the signer's identity)", First(m.Subject.Location, m.Location, location)));
             }
         }
-    }
-
-    private static bool IsDns1123Subdomain(string value)
-    {
-        if (value.Length == 0 || value.Length > 253 || value != value.ToLowerInvariant())
-        {
-            return false;
-        }
-
-        foreach (var label in value.Split('.'))
-        {
-            if (!IsDns1123Label(label))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private void Nodes(ResourceInfo r, ValList<Val<string>> nodes, List<Finding> findings)

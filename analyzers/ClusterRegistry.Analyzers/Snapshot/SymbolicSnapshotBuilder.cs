@@ -12,18 +12,18 @@ namespace ClusterRegistry.Analyzers.Snapshot
     /// value carries the Roslyn location of the narrowest syntax that set it (the assignment, the element); a property
     /// never set carries the location of its object's <c>new X</c>. Anything not constant becomes unknown.
     /// </summary>
-    internal sealed class SnapshotBuilder
+    internal sealed class SymbolicSnapshotBuilder
     {
         private readonly Resolver r;
         private readonly Dictionary<SymObject, ResourceInfo> infos = new Dictionary<SymObject, ResourceInfo>(ReferenceEqualityComparer.Instance);
 
-        private SnapshotBuilder(Resolver resolver)
+        private SymbolicSnapshotBuilder(Resolver resolver)
         {
             r = resolver;
         }
 
         public static TopologySnapshot Build(StackDeclarations declarations, Resolver resolver) =>
-            new SnapshotBuilder(resolver).BuildCore(declarations);
+            new SymbolicSnapshotBuilder(resolver).BuildCore(declarations);
 
         private TopologySnapshot BuildCore(StackDeclarations d)
         {

@@ -8,9 +8,6 @@ public static class ChartSourceValues
     // The CRD's pattern for spec.interval.
     private static readonly Regex Interval = new("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$", RegexOptions.CultureInvariant);
 
-    // OCI distribution spec: a tag is [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}.
-    private static readonly Regex Tag = new("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$", RegexOptions.CultureInvariant);
-
     // OCI image spec registered algorithms: sha256 (64 hex) and sha512 (128 hex), lowercase.
     private static readonly Regex Digest = new("^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$", RegexOptions.CultureInvariant);
 
@@ -35,7 +32,7 @@ public static class ChartSourceValues
 
     public static bool IsInterval(string? value) => value is not null && Interval.IsMatch(value);
 
-    public static bool IsTag(string? value) => value is not null && Tag.IsMatch(value);
+    public static bool IsTag(string? value) => ImageReference.IsTag(value);
 
     public static bool IsDigest(string? value) => value is not null && Digest.IsMatch(value);
 }

@@ -45,6 +45,9 @@ public sealed class ImageReference
         }
     }
 
+    /// <summary>An OCI tag (distribution spec: <c>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}</c>), for images and OCI charts alike.</summary>
+    public static bool IsTag(string? value) => value is not null && Tag.IsMatch(value);
+
     public static bool TryParse(string? text, out ImageReference reference) => TryParse(text, out reference, out _);
 
     public static bool TryParse(string? text, out ImageReference reference, out string error)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using ClusterRegistry.Rules.Topology;
 
 namespace ClusterRegistry.Rules.General;
@@ -187,8 +186,23 @@ public sealed class Crg002DuplicateName : Rule
     /// <summary>The resources whose name the renderers use in file names (Spegel's and the probe's are fixed or not rendered).</summary>
     private static bool UsableAsFileName(ResourceInfo r) => r is HarborInfo || r is ProjectInfo || r is RobotInfo || r is TalosPatchInfo || r is ExistingSecretInfo;
 
-    private static bool IsFileName(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value != "." && value != ".." && !value!.Any(c => char.IsWhiteSpace(c) || c == '/' || c == '\\');
+    private static bool IsFileName(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value == "." || value == "..")
+        {
+            return false;
+        }
+
+        foreach (var c in value!)
+        {
+            if (char.IsWhiteSpace(c) || c == '/' || c == '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private IEnumerable<Finding> Twice(ResourceInfo r, string property, ValList<Val<string>> list, string what)
     {

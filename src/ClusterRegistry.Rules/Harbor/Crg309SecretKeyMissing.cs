@@ -19,6 +19,11 @@ public sealed class Crg309SecretKeyMissing : Rule
 
     public override IEnumerable<Finding> Evaluate(TopologySnapshot s)
     {
+        if (s.ExistingSecrets.Count == 0)
+        {
+            yield break; // a key can only be missing from a Secret the stack describes
+        }
+
         foreach (var h in s.Harbors)
         {
             if (h.External || !h.Namespace.TryGet(out var ns))

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace ClusterRegistry.Rules.Values;
@@ -52,6 +53,38 @@ public sealed class EndpointUrl
 
     /// <summary>Parses; <paramref name="error"/> says why not.</summary>
     public static bool TryParse(string? text, out EndpointUrl url, out string error)
+    {
+        // Rules parse the same few URLs of a stack over and over (every endpoint against every Harbor); the result is a
+        // pure function of the text and an EndpointUrl is immutable, so each thread keeps the last ones it parsed.
+        if (text is null)
+        {
+            return Parse(text, out url, out error);
+        }
+
+        var memo = recent ??= new Dictionary<string, (EndpointUrl? Url, string Error)>(StringComparer.Ordinal);
+        if (memo.TryGetValue(text, out var hit))
+        {
+            url = hit.Url!;
+            error = hit.Error;
+            return hit.Url is not null;
+        }
+
+        if (memo.Count >= RecentLimit)
+        {
+            memo.Clear();
+        }
+
+        var ok = Parse(text, out url, out error);
+        memo[text] = (ok ? url : null, error);
+        return ok;
+    }
+
+    private const int RecentLimit = 256;
+
+    [ThreadStatic]
+    private static Dictionary<string, (EndpointUrl? Url, string Error)>? recent;
+
+    private static bool Parse(string? text, out EndpointUrl url, out string error)
     {
         url = null!;
         error = "";

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# A/B of the analyzer's own CPU time, robust to a loaded machine: perf samples on-CPU time only, so other processes'
+# load does not count, as it does in ReportAnalyzer's wall-clock (bench/analyzers-ab.sh). Both revisions' analyzers run
+# in the same host (bench/AnalyzerCpu) over N copies of stacks/HomelabStack.cs (HEAD's, for both), ITERATIONS fresh
+# compilations each, with tiered JIT off (steady-state code from the start), alternating A, B, A, B, ...
+# Prints per run and as medians: the CPU milliseconds per iteration in samples whose call chain holds a frame of
+# ClusterRegistry.Analyzers (its callbacks and what they call into Roslyn), per stack class, and B/A.
+# Usage: bench/analyzers-cpu.sh REV_A REV_B [N=100] [ITERATIONS=30]; RUNS=3 (pairs). Needs perf (Debian: linux-perf).
+# Nothing here asserts.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+rev_a="${1:?REV_A}"; rev_b="${2:?REV_B}"; n="${3:-100}"; iterations="${4:-30}"; runs="${RUNS:-3}"
+command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 2; }
+work="$(mktemp -d "${TMPDIR:-/tmp}/crcpu-XXXXXX")"
+trap 'rm -rf "$work" /tmp/perf-*.map.crcpu' EXIT
+
+build_rev() { # rev dir -> analyzer dll
+  mkdir -p "$2"
+  if [ "$1" = WORKTREE ]; then
+    (cd "$root" && git ls-files -z --cached --others --exclude-standard) | (cd "$root" && xargs -0 cp --parents -t "$2" 2>/dev/null || true)
+  else
+    git -C "$root" archive "$1" | tar -x -C "$2"
+  fi
+  dotnet build "$2/analyzers/ClusterRegistry.Analyzers" -c Release --nologo -v:q >&2
+  echo "$2/analyzers/ClusterRegistry.Analyzers/bin/Release/netstandard2.0/ClusterRegistry.Analyzers.dll"
+}
+
+echo "== build A ($rev_a), B ($rev_b), the SDK and the host" >&2
+an_a="$(build_rev "$rev_a" "$work/a")"
+an_b="$(build_rev "$rev_b" "$work/b")"
+dotnet build "$root/src/ClusterRegistry" -c Release --nologo -v:q >&2
+dotnet build "$root/bench/AnalyzerCpu" -c Release --nologo -v:q -o "$work/host" >&2
+sdk="$root/src/ClusterRegistry/bin/Release/net10.0"
+
+measure() { # analyzer-dll -> ms of analyzer CPU per iteration
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation=0
+  perf record -q -e cpu-clock -F 1999 -g -o "$work/perf.data" \
+    dotnet "$work/host/AnalyzerCpu.dll" "$1" "$sdk" "$root/stacks/HomelabStack.cs" "$n" "$iterations" >&2
+  # cpu-clock at 1999 Hz: each sample stands for 1000/1999 ms of CPU.
+  perf script -i "$work/perf.data" -F ip,sym 2>/dev/null | awk -v it="$iterations" '
+    /^$/ { if (inside) hits++; inside = 0; next }
+    /\[ClusterRegistry\.Analyzers\]/ { inside = 1 }
+    END { if (inside) hits++; printf "%.1f\n", hits * 1000 / 1999 / it }'
+}
+
+a_all=(); b_all=()
+for r in $(seq 1 "$runs"); do
+  a=$(measure "$an_a"); b=$(measure "$an_b")
+  a_all+=("$a"); b_all+=("$b")
+  echo "run $r: A ${a} ms  B ${b} ms per iteration of $n stacks" >&2
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+ma=$(median "${a_all[@]}"); mb=$(median "${b_all[@]}")
+awk -v a="$ma" -v b="$mb" -v n="$n" 'BEGIN { printf "A %.1f ms (%.3f ms/stack)  B %.1f ms (%.3f ms/stack)  B/A %.2f\n", a, a/n, b, b/n, b/a }'

@@ -2,7 +2,7 @@
 # A/B: the analyzer of two git revisions on the same generated project, builds alternating A, B, A, B, ... so that a
 # change of machine load hits both alike. Prints the median ReportAnalyzer time of ClusterRegistry.Analyzers (sum of
 # its callback time) and the Csc time for each, and B/A.
-# Usage: bench/analyzers-ab.sh REV_A REV_B [stacks]     e.g. bench/analyzers-ab.sh origin/main HEAD 100
+# Usage: bench/analyzers-ab.sh REV_A REV_B [stacks]     e.g. bench/analyzers-ab.sh origin/main HEAD 100 (REV may be WORKTREE)
 #   RUNS=9 (pairs), MODE=warm (compiler server, UseSharedCompilation=true) or cold (fresh csc per build)
 # Nothing here asserts; on a shared machine read the medians, not single runs.
 set -euo pipefail
@@ -20,12 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-build_rev() { # rev dir -> analyzer dll path
-  mkdir -p "$2"
-  git -C "$root" archive "$1" | tar -x -C "$2"
-  dotnet build "$2/analyzers/ClusterRegistry.Analyzers" -c Release --nologo -v:q >&2
-  echo "$2/analyzers/ClusterRegistry.Analyzers/bin/Release/netstandard2.0/ClusterRegistry.Analyzers.dll"
-}
+. "$root/bench/analyzer-revision.sh"
 
 echo "== build A ($rev_a), B ($rev_b) and the SDK" >&2
 an_a="$(build_rev "$rev_a" "$work/a")"

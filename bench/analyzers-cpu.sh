@@ -2,7 +2,8 @@
 # A/B of the analyzer's own CPU time, robust to a loaded machine: perf samples on-CPU time only, so other processes'
 # load does not count, as it does in ReportAnalyzer's wall-clock (bench/analyzers-ab.sh). Both revisions' analyzers run
 # in the same host (bench/AnalyzerCpu) over N copies of stacks/HomelabStack.cs (HEAD's, for both), ITERATIONS fresh
-# compilations each, with tiered JIT off (steady-state code from the start), alternating A, B, A, B, ...
+# compilations each after three warm-up ones that perf does not sample (JIT and first-use caches are the cold build's cost,
+# bench/analyzers.sh), with tiered JIT off (optimized code from the start), alternating A, B, A, B, ...
 # Prints per run and as medians: the CPU milliseconds per iteration in samples whose call chain holds a frame of
 # ClusterRegistry.Analyzers (its callbacks and what they call into Roslyn), per stack class, and B/A.
 # Usage: bench/analyzers-cpu.sh REV_A REV_B [N=100] [ITERATIONS=30]; RUNS=3 (pairs). Needs perf (Debian: linux-perf).
@@ -12,18 +13,16 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 rev_a="${1:?REV_A}"; rev_b="${2:?REV_B}"; n="${3:-100}"; iterations="${4:-30}"; runs="${RUNS:-3}"
 command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 2; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crcpu-XXXXXX")"
-trap 'rm -rf "$work" /tmp/perf-*.map.crcpu' EXIT
-
-build_rev() { # rev dir -> analyzer dll
-  mkdir -p "$2"
-  if [ "$1" = WORKTREE ]; then
-    (cd "$root" && git ls-files -z --cached --others --exclude-standard) | (cd "$root" && xargs -0 cp --parents -t "$2" 2>/dev/null || true)
-  else
-    git -C "$root" archive "$1" | tar -x -C "$2"
-  fi
-  dotnet build "$2/analyzers/ClusterRegistry.Analyzers" -c Release --nologo -v:q >&2
-  echo "$2/analyzers/ClusterRegistry.Analyzers/bin/Release/netstandard2.0/ClusterRegistry.Analyzers.dll"
+maps_before=" $( (ls /tmp/perf-*.map 2>/dev/null || true) | tr '\n' ' ') "
+cleanup() { # the work dir, and the perf maps (/tmp/perf-PID.map, where perf reads them) the runs left
+  rm -rf "$work"
+  for m in /tmp/perf-*.map; do
+    case "$maps_before" in *" $m "*) ;; *) rm -f "$m" ;; esac
+  done
 }
+trap cleanup EXIT
+
+. "$root/bench/analyzer-revision.sh"
 
 echo "== build A ($rev_a), B ($rev_b), the SDK and the host" >&2
 an_a="$(build_rev "$rev_a" "$work/a")"
@@ -34,7 +33,8 @@ sdk="$root/src/ClusterRegistry/bin/Release/net10.0"
 
 measure() { # analyzer-dll -> ms of analyzer CPU per iteration
   export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation=0
-  perf record -q -e cpu-clock -F 1999 -g -o "$work/perf.data" \
+  rm -f "$work/ctl"; mkfifo "$work/ctl"
+  PERF_CTL_FIFO="$work/ctl" perf record -q -D -1 --control "fifo:$work/ctl" -e cpu-clock -F 1999 -g -o "$work/perf.data" \
     dotnet "$work/host/AnalyzerCpu.dll" "$1" "$sdk" "$root/stacks/HomelabStack.cs" "$n" "$iterations" >&2
   # cpu-clock at 1999 Hz: each sample stands for 1000/1999 ms of CPU.
   perf script -i "$work/perf.data" -F ip,sym 2>/dev/null | awk -v it="$iterations" '

@@ -5,7 +5,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 // Runs one analyzer assembly over a project of N copies of a stack, ITERATIONS times, each on a fresh compilation, so a
-// CPU profiler (bench/analyzers-cpu.sh uses perf) can count the samples spent inside the analyzer's own frames.
+// CPU profiler (bench/analyzers-cpu.sh uses perf) can count the samples spent inside the analyzer's own frames. Three
+// warm-up iterations go first (JIT, caches); then, when PERF_CTL_FIFO names perf's control FIFO, "enable" is written to
+// it, so perf (started with -D -1) samples the measured iterations only.
 // Usage: AnalyzerCpu ANALYZER_DLL SDK_DIR STACK_CS N ITERATIONS
 if (args.Length != 5)
 {
@@ -34,8 +36,14 @@ var references = platform
     .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
     .ToImmutableArray();
 
-for (var it = 0; it < iterations; it++)
+const int WarmUp = 3;
+for (var it = -WarmUp; it < iterations; it++)
 {
+    if (it == 0 && Environment.GetEnvironmentVariable("PERF_CTL_FIFO") is { Length: > 0 } control)
+    {
+        File.WriteAllText(control, "enable\n");
+    }
+
     var compilation = CSharpCompilation.Create("Gen", trees, references,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -47,7 +55,7 @@ for (var it = 0; it < iterations; it++)
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (e, _, _) => errors.Add(e.Message),
             concurrentAnalysis: false, logAnalyzerExecutionTime: false))
         .GetAnalyzerDiagnosticsAsync();
-    if (it == 0 && (errors.Count > 0 || compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) || found.Any(d => d.Id == "AD0001")))
+    if (it == -WarmUp && (errors.Count > 0 || compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) || found.Any(d => d.Id == "AD0001")))
     {
         Console.Error.WriteLine("the generated project does not compile, or the analyzer threw: " + string.Join("; ", errors));
         return 1;

@@ -44,6 +44,11 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["Digest"] = null,
                     ["Interval"] = null,
                     ["Verify"] = null,
+                    ["SecretName"] = null,
+                    ["Provider"] = null,
+                    ["CertSecretName"] = null,
+                    ["ServiceAccountName"] = null,
+                    ["Insecure"] = false,
                 },
                 ["ChartVerification"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {

@@ -283,6 +283,16 @@ namespace ClusterRegistry.Analyzers.Snapshot
             Digest = NStr(o, "Digest"),
             Interval = NStr(o, "Interval"),
             Verify = Nested(o, "Verify", Verification),
+            SecretName = NStr(o, "SecretName"),
+            Provider = r.Property(o, "Provider") switch
+            {
+                SymConst { Value: EnumValue ev } => Val<string?>.Known(ev.Member.ToLowerInvariant(), PropertyLocation(o, "Provider")),
+                SymConst { Value: null } => Val<string?>.Known(null, PropertyLocation(o, "Provider")),
+                _ => Val<string?>.Unknown(PropertyLocation(o, "Provider")),
+            },
+            CertSecretName = NStr(o, "CertSecretName"),
+            ServiceAccountName = NStr(o, "ServiceAccountName"),
+            Insecure = Bool(o, "Insecure"),
             Location = location ?? o.Location,
         };
 

@@ -105,6 +105,38 @@ public static class ChartEmitter
                 why + " and never polls for new versions, so an interval would do nothing; use Delivery = ReleaseDelivery.Flux or drop Interval");
         }
 
+        // Pull credentials: Flux reads them from Kubernetes objects at reconcile time; the Helm release's repositoryOpts take a
+        // username, password and certificate files on the machine running pulumi, and has no plain-HTTP switch or cloud login.
+        if (source.SecretName is { } pull)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.SecretName", pull,
+                why + " from the machine running pulumi, which cannot read the pull Secret Flux's OCIRepository would use; use Delivery = ReleaseDelivery.Flux, or log that machine in to the registry (helm registry login) and drop SecretName");
+        }
+
+        if (source.Provider is { } provider && provider != OciRepositoryProvider.Generic)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.Provider", Rendering.Flux.FluxObjects.OciProviderName(provider),
+                why + " and has no cloud registry login; use Delivery = ReleaseDelivery.Flux, or log the machine running pulumi in to the registry and drop Provider");
+        }
+
+        if (source.CertSecretName is { } cert)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.CertSecretName", cert,
+                why + " from the machine running pulumi, which cannot read the certificate Secret Flux's OCIRepository would use; use Delivery = ReleaseDelivery.Flux or drop CertSecretName");
+        }
+
+        if (source.ServiceAccountName is { } account)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.ServiceAccountName", account,
+                why + " from the machine running pulumi, not as a ServiceAccount in the cluster; use Delivery = ReleaseDelivery.Flux or drop ServiceAccountName");
+        }
+
+        if (source.Insecure)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.Insecure", "true",
+                why + ", whose release has no plain-HTTP switch for an OCI registry; use Delivery = ReleaseDelivery.Flux or serve the registry over TLS");
+        }
+
         return (source.Url, source.Tag ?? source.Semver);
     }
 

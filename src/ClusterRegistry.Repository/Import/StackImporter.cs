@@ -780,6 +780,31 @@ public static class StackImporter
             w.Close("},");
         }
 
+        OptProp(w, "SecretName", c.SecretName, notImported, owner + " ChartSource");
+        if (!c.Provider.TryGet(out var pullProvider))
+        {
+            Unknown(w, notImported, owner + " ChartSource", "Provider", "not given as a value in the repository");
+        }
+        else if (pullProvider is "generic" or "aws" or "azure" or "gcp")
+        {
+            w.Line("Provider = OciRepositoryProvider." + char.ToUpperInvariant(pullProvider[0]) + pullProvider[1..] + ",");
+        }
+        else if (pullProvider is not null)
+        {
+            Unknown(w, notImported, owner + " ChartSource", "Provider", "'" + pullProvider + "' is not generic, aws, azure or gcp");
+        }
+
+        OptProp(w, "CertSecretName", c.CertSecretName, notImported, owner + " ChartSource");
+        OptProp(w, "ServiceAccountName", c.ServiceAccountName, notImported, owner + " ChartSource");
+        if (!c.Insecure.TryGet(out var insecure))
+        {
+            Unknown(w, notImported, owner + " ChartSource", "Insecure", "not given as a value in the repository");
+        }
+        else if (insecure)
+        {
+            w.Line("Insecure = true,");
+        }
+
         w.Close("},");
         notImported.AddRange(Flux.OciRepositoryReader.NotModelled(source));
     }

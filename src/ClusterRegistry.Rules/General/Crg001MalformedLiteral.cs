@@ -444,6 +444,50 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             Verification(r, verify, First(verify.Location, src.Verify.Location, location), findings);
         }
+
+        PullCredentials(r, src, location, findings);
+    }
+
+    /// <summary>
+    /// How source-controller reaches the chart's registry: Secret and ServiceAccount names are Kubernetes object names, the
+    /// provider one of the CRD's enum, and static credentials (<c>secretRef</c>) never next to a cloud provider:
+    /// source-controller logs in with the cloud provider only when the keychain from <c>secretRef</c> is anonymous
+    /// (fluxcd/source-controller internal/controller/ocirepository_controller.go, reconcileSource), so the provider would be
+    /// silently ignored (https://fluxcd.io/flux/components/source/ocirepositories/#provider).
+    /// </summary>
+    private void PullCredentials(ResourceInfo r, ChartSourceInfo src, object? location, List<Finding> findings)
+    {
+        foreach (var (property, value, what) in new[]
+        {
+            ("SecretName", src.SecretName, "Secret"),
+            ("CertSecretName", src.CertSecretName, "Secret"),
+            ("ServiceAccountName", src.ServiceAccountName, "ServiceAccount"),
+        })
+        {
+            if (value.TryGet(out var name) && name is not null && !IsDns1123Subdomain(name))
+            {
+                findings.Add(Refuse(r, "ChartSource." + property, name,
+                    $"ChartSource.{property} '{name}' is not a {what} name (lowercase DNS-1123 subdomain)", First(value.Location, location)));
+            }
+        }
+
+        if (!src.Provider.TryGet(out var provider) || provider is null)
+        {
+            return;
+        }
+
+        // The OCIRepository CRD's enum for spec.provider.
+        if (provider is not ("generic" or "aws" or "azure" or "gcp"))
+        {
+            findings.Add(Refuse(r, "ChartSource.Provider", provider,
+                $"ChartSource.Provider '{provider}' is not one the OCIRepository accepts: generic, aws, azure or gcp", First(src.Provider.Location, location)));
+        }
+        else if (provider != "generic" && src.SecretName.TryGet(out var secret) && secret is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.SecretName", secret,
+                $"ChartSource.SecretName '{secret}' is set together with Provider {provider}: Flux logs in with the static credentials of the Secret and silently ignores the {provider} provider; keep one of them",
+                First(src.SecretName.Location, location)));
+        }
     }
 
     private void Verification(ResourceInfo r, ChartVerificationInfo v, object? location, List<Finding> findings)

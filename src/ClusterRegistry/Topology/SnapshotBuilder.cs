@@ -206,9 +206,24 @@ public static class SnapshotBuilder
             Digest = Val<string?>.Known(source.Digest),
             Interval = Val<string?>.Known(source.Interval),
             Verify = Val<ChartVerificationInfo?>.Known(verify),
+            SecretName = Val<string?>.Known(source.SecretName),
+            Provider = Val<string?>.Known(source.Provider is { } p ? ProviderName(p) : null),
+            CertSecretName = Val<string?>.Known(source.CertSecretName),
+            ServiceAccountName = Val<string?>.Known(source.ServiceAccountName),
+            Insecure = source.Insecure,
             Location = location,
         };
     }
+
+    /// <summary>The CRD's spelling of an <see cref="OciRepositoryProvider"/>; a value outside the enum keeps its number, which CRG001 refuses.</summary>
+    private static string ProviderName(OciRepositoryProvider provider) => provider switch
+    {
+        OciRepositoryProvider.Generic => "generic",
+        OciRepositoryProvider.Aws => "aws",
+        OciRepositoryProvider.Azure => "azure",
+        OciRepositoryProvider.Gcp => "gcp",
+        _ => ((int)provider).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The leaves of a values tree as the rules see them (lists as <c>List&lt;object?&gt;</c>, integers as long).</summary>
     public static ValList<HelmValueInfo> Leaves(HelmValues values) =>

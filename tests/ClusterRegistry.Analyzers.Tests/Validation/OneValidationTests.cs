@@ -66,6 +66,9 @@ public class OneValidationTests
         new("CRG001", SpegelR, "ChartSource.Tag", "0.7.4+1", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", [|Tag = \"0.7.4+1\"|] },"))),
         new("CRG001", SpegelR, "ChartSource.SemverFilter", ".*-rc.*", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|SemverFilter = \".*-rc.*\"|] },"))),
         new("CRG001", SpegelR, "ChartSource.Interval", "5 minutes", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|Interval = \"5 minutes\"|] },"))),
+        // ChartSource pull credentials: a Secret name, and static credentials beside a cloud provider (Flux ignores the provider).
+        new("CRG001", SpegelR, "ChartSource.CertSecretName", "Harbor_CA", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", [|CertSecretName = \"Harbor_CA\"|] },"))),
+        new("CRG001", SpegelR, "ChartSource.SecretName", "ecr-pull", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",", "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", Provider = ClusterRegistry.Charts.OciRepositoryProvider.Aws, [|SecretName = \"ecr-pull\"|] },"))),
 
         // HarborProject and RobotAccount.
         new("CRG002", "HarborProject 'apps'", "ProjectName", "my apps", Stack(extra: "new HarborProject(\"apps\", new HarborProjectArgs { Registry = harbor, [|ProjectName = \"my apps\"|] });")),

@@ -50,6 +50,28 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["ServiceAccountName"] = null,
                     ["Insecure"] = false,
                 },
+                ["KustomizePatch"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Patch"] = "",
+                    ["Target"] = null,
+                },
+                ["KustomizePatchTarget"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Group"] = null,
+                    ["Version"] = null,
+                    ["Kind"] = null,
+                    ["Name"] = null,
+                    ["Namespace"] = null,
+                    ["LabelSelector"] = null,
+                    ["AnnotationSelector"] = null,
+                },
+                ["KustomizeImage"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Name"] = "",
+                    ["NewName"] = null,
+                    ["NewTag"] = null,
+                    ["Digest"] = null,
+                },
                 ["ChartVerification"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["Provider"] = new EnumValue("ChartVerificationProvider", "Cosign"),

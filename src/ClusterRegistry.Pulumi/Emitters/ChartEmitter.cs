@@ -23,6 +23,7 @@ public static class ChartEmitter
                     break;
                 case SpegelRelease s:
                     var delivery = s.Args.Delivery;
+                    RefusePostRenderersWithHelm(s, s.Args.PostRenderers, delivery);
                     var (spegelChart, spegelVersion) = s.Args.ChartSource is { } source && delivery == ReleaseDelivery.Helm
                         ? DirectOci(s, source)
                         : (s.Args.ChartRepository, s.Args.ChartVersion);
@@ -35,6 +36,7 @@ public static class ChartEmitter
 
     private static void EmitHarbor(EmitContext ctx, HarborRegistry h)
     {
+        RefusePostRenderersWithHelm(h, h.Args.PostRenderers, h.Args.Delivery);
         var deps = new List<string>();
         if (h.Args.AdminPassword is { } admin)
         {
@@ -70,6 +72,24 @@ public static class ChartEmitter
         Emit(ctx, h, h.Args.Namespace, h.Args.Delivery, () => ctx.Manifests.FluxObjects(h), () => ctx.Manifests.HelmValues(h),
             chart: isOci ? h.Args.ChartRepository.TrimEnd('/') + "/harbor" : "harbor", repo: isOci ? null : h.Args.ChartRepository,
             h.Args.ChartVersion, deps);
+    }
+
+    /// <summary>
+    /// Flux <c>postRenderers</c> are kustomize passes helm-controller runs in the cluster; the Helm release's <c>postrender</c>
+    /// runs an executable on the machine running pulumi instead, so a direct install refuses them (exit 2) rather than
+    /// installing the chart without the patches.
+    /// </summary>
+    private static void RefusePostRenderersWithHelm(Resource release, List<HelmPostRenderer> postRenderers, ReleaseDelivery delivery)
+    {
+        if (delivery != ReleaseDelivery.Helm || postRenderers.Count == 0)
+        {
+            return;
+        }
+
+        var first = postRenderers[0];
+        var value = first is null ? "null" : $"kustomize: {first.Patches.Count} patch(es), {first.Images.Count} image(s)";
+        throw new StackDefinitionException($"{release.Kind} '{release.Name}'", "PostRenderers[0]", value,
+            "a direct Helm release (Delivery = ReleaseDelivery.Helm) cannot apply Flux post-renderers, which helm-controller runs in the cluster; use Delivery = ReleaseDelivery.Flux or move the change into Values");
     }
 
     /// <summary>

@@ -188,6 +188,50 @@ public static class FluxObjects
         },
     };
 
+    /// <summary>
+    /// A user's <see cref="HelmPostRenderer"/> as <c>spec.postRenderers[]</c>: <c>kustomize.patches</c> (target, then patch,
+    /// as the ClusterIP pin) and <c>kustomize.images</c>, in declaration order; unset fields are left out.
+    /// </summary>
+    public static YamlMap PostRenderer(HelmPostRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        var patches = renderer.Patches.Where(p => p is not null).Select(p => new YamlMap
+        {
+            {
+                "target", p.Target is { } t
+                    ? new YamlMap
+                    {
+                        { "group", t.Group },
+                        { "version", t.Version },
+                        { "kind", t.Kind },
+                        { "name", t.Name },
+                        { "namespace", t.Namespace },
+                        { "labelSelector", t.LabelSelector },
+                        { "annotationSelector", t.AnnotationSelector },
+                    }
+                    : null
+            },
+            { "patch", p.Patch },
+        }).ToList();
+        var images = renderer.Images.Where(i => i is not null).Select(i => new YamlMap
+        {
+            { "name", i.Name },
+            { "newName", i.NewName },
+            { "newTag", i.NewTag },
+            { "digest", i.Digest },
+        }).ToList();
+        return new YamlMap
+        {
+            {
+                "kustomize", new YamlMap
+                {
+                    { "patches", patches.Count > 0 ? patches : null },
+                    { "images", images.Count > 0 ? images : null },
+                }
+            },
+        };
+    }
+
     /// <summary>The flux-cluster-template <c>ks.yaml</c>: a Flux Kustomization pointing at an app folder.</summary>
     public static YamlMap FluxKustomization(string name, string targetNamespace, string path, bool substituteClusterSecrets) => new()
     {

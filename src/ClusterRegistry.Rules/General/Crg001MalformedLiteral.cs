@@ -103,6 +103,7 @@ public sealed class Crg001MalformedLiteral : Rule
             // An ExternalRegistry installs no chart: there is no repository or version to judge.
             Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
             OciSource(s, h, h.ChartSource, h.ChartVersion, findings);
+            PostRenderers(s, h, h.PostRenderers, findings);
 
             // The admin password is either generated into <name>-admin or read from a Secret something else manages.
             if (h.AdminPassword.TryGet(out var password) && password is not null
@@ -187,6 +188,7 @@ public sealed class Crg001MalformedLiteral : Rule
         Label(sp, "Namespace", sp.Namespace, findings);
         Chart(s, sp, sp.ChartRepository, sp.ChartVersion, findings);
         OciSource(s, sp, sp.ChartSource, sp.ChartVersion, findings);
+        PostRenderers(s, sp, sp.PostRenderers, findings);
         for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
         {
             var target = sp.AdditionalMirrorTargets[i];
@@ -488,6 +490,103 @@ public sealed class Crg001MalformedLiteral : Rule
                 $"ChartSource.SecretName '{secret}' is set together with Provider {provider}: Flux logs in with the static credentials of the Secret and silently ignores the {provider} provider; keep one of them",
                 First(src.SecretName.Location, location)));
         }
+    }
+
+    /// <summary>
+    /// A release's Flux <c>postRenderers</c> (helm.toolkit.fluxcd.io/v2 CRD: <c>patches[].patch</c> and
+    /// <c>images[].name</c> are required): an empty patch, a target that selects nothing in particular (kustomize matches
+    /// every object with an empty selector), an image without a name or without a replacement, and a digest beside a tag
+    /// (the CRD: "If digest is present NewTag value is ignored") are refused. A hand-written repository is Flux's to judge.
+    /// </summary>
+    private void PostRenderers(TopologySnapshot s, ResourceInfo r, ValList<PostRendererInfo> renderers, List<Finding> findings)
+    {
+        if (s.FromRepository)
+        {
+            return;
+        }
+
+        for (var i = 0; i < renderers.Count; i++)
+        {
+            var pr = renderers[i];
+            var path = Topo.Index("PostRenderers", i);
+            var location = First(pr.Location, renderers.Location);
+            if (pr.Patches.Count == 0 && pr.Images.Count == 0 && !pr.Patches.HasUnknownEntries && !pr.Images.HasUnknownEntries)
+            {
+                findings.Add(Refuse(r, path, "empty",
+                    $"{path} has neither Patches nor Images: Flux would run a kustomize pass that changes nothing; give a patch or an image, or drop it",
+                    location));
+            }
+
+            for (var j = 0; j < pr.Patches.Count; j++)
+            {
+                var patch = pr.Patches[j];
+                var patchPath = path + "." + Topo.Index("Patches", j);
+                if (patch.Patch.TryGet(out var text) && string.IsNullOrWhiteSpace(text))
+                {
+                    findings.Add(Refuse(r, patchPath + ".Patch", text ?? "null",
+                        $"{patchPath}.Patch is empty: give a strategic-merge patch (a partial object) or a JSON 6902 patch (a list of operations)",
+                        First(patch.Patch.Location, patch.Location, location)));
+                }
+
+                if (patch.Target.TryGet(out var target) && target is not null && SelectsNothingInParticular(target))
+                {
+                    findings.Add(Refuse(r, patchPath + ".Target", "empty",
+                        $"{patchPath}.Target sets none of Group, Version, Kind, Name, Namespace, LabelSelector or AnnotationSelector: kustomize would patch every object of the chart; name the object (at least Kind or Name), or drop Target for a strategic-merge patch that names its own",
+                        First(target.Location, patch.Target.Location, patch.Location, location)));
+                }
+            }
+
+            for (var j = 0; j < pr.Images.Count; j++)
+            {
+                var image = pr.Images[j];
+                var imagePath = path + "." + Topo.Index("Images", j);
+                var imageLocation = First(image.Location, location);
+                if (image.Name.TryGet(out var name) && string.IsNullOrWhiteSpace(name))
+                {
+                    findings.Add(Refuse(r, imagePath + ".Name", name ?? "null",
+                        $"{imagePath}.Name is empty: name the tag-less image the chart renders, such as goharbor/harbor-core",
+                        First(image.Name.Location, imageLocation)));
+                    continue;
+                }
+
+                if (image.NewName.Is(null) && image.NewTag.Is(null) && image.Digest.Is(null))
+                {
+                    findings.Add(Refuse(r, imagePath, name ?? "null",
+                        $"{imagePath} ('{name}') sets none of NewName, NewTag or Digest: the image would stay as the chart renders it",
+                        imageLocation));
+                }
+
+                if (image.Digest.TryGet(out var digest) && digest is not null)
+                {
+                    if (!ChartSourceValues.IsDigest(digest))
+                    {
+                        findings.Add(Refuse(r, imagePath + ".Digest", digest,
+                            $"{imagePath}.Digest '{digest}' is not an image digest such as sha256:<64 lowercase hex digits>",
+                            First(image.Digest.Location, imageLocation)));
+                    }
+                    else if (image.NewTag.TryGet(out var tag) && tag is not null)
+                    {
+                        findings.Add(Refuse(r, imagePath + ".NewTag", tag,
+                            $"{imagePath} sets NewTag '{tag}' and Digest: Flux uses the digest and silently ignores NewTag; keep one",
+                            First(image.NewTag.Location, imageLocation)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Every field of the target known and empty (one unknown field may well be set).</summary>
+    private static bool SelectsNothingInParticular(PatchTargetInfo target)
+    {
+        foreach (var field in target.Fields)
+        {
+            if (!field.TryGet(out var v) || !string.IsNullOrEmpty(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Verification(ResourceInfo r, ChartVerificationInfo v, object? location, List<Finding> findings)

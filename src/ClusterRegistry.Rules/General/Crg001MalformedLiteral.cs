@@ -494,8 +494,8 @@ public sealed class Crg001MalformedLiteral : Rule
 
     /// <summary>
     /// A release's Flux <c>postRenderers</c> (helm.toolkit.fluxcd.io/v2 CRD: <c>patches[].patch</c> and
-    /// <c>images[].name</c> are required): an empty patch, a target that selects nothing in particular (kustomize matches
-    /// every object with an empty selector), an image without a name or without a replacement, and a digest beside a tag
+    /// <c>images[].name</c> are required): an empty patch, a JSON 6902 patch without a target (kustomize refuses it), a
+    /// target that selects nothing in particular (kustomize matches every object with an empty selector), an image without a name or without a replacement, and a digest beside a tag
     /// (the CRD: "If digest is present NewTag value is ignored") are refused. A hand-written repository is Flux's to judge.
     /// </summary>
     private void PostRenderers(TopologySnapshot s, ResourceInfo r, ValList<PostRendererInfo> renderers, List<Finding> findings)
@@ -526,6 +526,14 @@ public sealed class Crg001MalformedLiteral : Rule
                     findings.Add(Refuse(r, patchPath + ".Patch", text ?? "null",
                         $"{patchPath}.Patch is empty: give a strategic-merge patch (a partial object) or a JSON 6902 patch (a list of operations)",
                         First(patch.Patch.Location, patch.Location, location)));
+                }
+
+                if (patch.Target.Is(null) && text is not null && IsJson6902(text))
+                {
+                    // kustomize's PatchTransformer: "must specify a target for JSON patch" (a strategic-merge patch names its object; a list of operations does not).
+                    findings.Add(Refuse(r, patchPath + ".Target", "null",
+                        $"{patchPath}.Patch is a JSON 6902 patch (a list of operations) without a Target: kustomize refuses it (must specify a target for JSON patch); name the object with Target",
+                        First(patch.Target.Location, patch.Location, location)));
                 }
 
                 if (patch.Target.TryGet(out var target) && target is not null && SelectsNothingInParticular(target))
@@ -573,6 +581,23 @@ public sealed class Crg001MalformedLiteral : Rule
                 }
             }
         }
+    }
+
+    /// <summary>A JSON 6902 patch: a YAML or JSON list of operations (a strategic-merge patch is a mapping).</summary>
+    private static bool IsJson6902(string patch)
+    {
+        foreach (var raw in patch.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith("#", System.StringComparison.Ordinal) || line == "---")
+            {
+                continue;
+            }
+
+            return line.StartsWith("- ", System.StringComparison.Ordinal) || line == "-" || line.StartsWith("[", System.StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     /// <summary>Every field of the target known and empty (one unknown field may well be set).</summary>

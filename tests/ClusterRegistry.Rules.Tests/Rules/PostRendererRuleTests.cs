@@ -56,6 +56,7 @@ public sealed class PostRendererRuleTests
     [InlineData("empty-patch", "PostRenderers[0].Patches[0].Patch", "is empty")]
     [InlineData("blank-patch", "PostRenderers[0].Patches[0].Patch", "is empty")]
     [InlineData("empty-target", "PostRenderers[0].Patches[0].Target", "would patch every object")]
+    [InlineData("json6902-no-target", "PostRenderers[0].Patches[0].Target", "must specify a target for JSON patch")]
     [InlineData("no-image-name", "PostRenderers[0].Images[0].Name", "is empty")]
     [InlineData("image-no-change", "PostRenderers[0].Images[0]", "sets none of NewName, NewTag or Digest")]
     [InlineData("image-bad-digest", "PostRenderers[0].Images[0].Digest", "is not an image digest")]
@@ -68,6 +69,7 @@ public sealed class PostRendererRuleTests
             "empty-patch" => Renderer([Patch("", new PatchTargetInfo { Kind = Val.Known<string?>("Deployment") })]),
             "blank-patch" => Renderer([Patch("  \n", new PatchTargetInfo { Kind = Val.Known<string?>("Deployment") })]),
             "empty-target" => Renderer([Patch("- op: remove\n  path: /spec/replicas\n", new PatchTargetInfo { Name = Val.Known<string?>("") })]),
+            "json6902-no-target" => Renderer([Patch("- op: add\n  path: /spec/template/spec/priorityClassName\n  value: system-cluster-critical\n")]),
             "no-image-name" => Renderer(images: [Image("", newTag: "1.27")]),
             "image-no-change" => Renderer(images: [Image("goharbor/harbor-core")]),
             "image-bad-digest" => Renderer(images: [Image("goharbor/harbor-core", digest: "sha256:abc")]),

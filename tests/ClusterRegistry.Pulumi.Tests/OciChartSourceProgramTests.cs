@@ -88,4 +88,59 @@ public sealed class OciChartSourceProgramTests
         Assert.Equal(value, e.Value);
         Assert.Contains("ReleaseDelivery.Flux", e.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Flux_delivery_carries_the_pull_credentials_schema_valid()
+    {
+        var objs = Resources(Build(ReleaseDelivery.Flux, s => { s.SecretName = "ghcr-pull"; s.CertSecretName = "ghcr-ca"; s.Insecure = true; }))
+            .Where(r => (string)r.Value!["type"]! == "kubernetes:yaml/v2:ConfigGroup")
+            .SelectMany(r => r.Value!["properties"]!["objs"]!.AsArray())
+            .Select(o => o!.AsObject())
+            .ToList();
+        var source = Assert.Single(objs, o => (string)o["kind"]! == "OCIRepository");
+        Assert.Equal("ghcr-pull", (string?)source["spec"]!["secretRef"]!["name"]);
+        Assert.Equal("ghcr-ca", (string?)source["spec"]!["certSecretRef"]!["name"]);
+        Assert.True((bool)source["spec"]!["insecure"]!);
+        var problems = objs.SelectMany(FluxCrds.Validate).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// The Helm release (pulumi-kubernetes <c>helm.sh/v3:Release</c>) logs in with <c>repositoryOpts</c> username, password
+    /// and certificate files on the machine running pulumi; it cannot read a Kubernetes Secret or ServiceAccount, log in to a
+    /// cloud registry or speak plain HTTP to an OCI registry, so each of these is refused, not dropped.
+    /// </summary>
+    [Theory]
+    [InlineData("secret", "ChartSource.SecretName", "ghcr-pull")]
+    [InlineData("provider", "ChartSource.Provider", "aws")]
+    [InlineData("cert", "ChartSource.CertSecretName", "ghcr-ca")]
+    [InlineData("account", "ChartSource.ServiceAccountName", "chart-reader")]
+    [InlineData("insecure", "ChartSource.Insecure", "true")]
+    public void Helm_delivery_refuses_pull_credentials_only_flux_can_use(string what, string property, string value)
+    {
+        var stack = Build(ReleaseDelivery.Helm, s =>
+        {
+            switch (what)
+            {
+                case "secret": s.SecretName = value; break;
+                case "provider": s.Provider = OciRepositoryProvider.Aws; break;
+                case "cert": s.CertSecretName = value; break;
+                case "account": s.ServiceAccountName = value; break;
+                case "insecure": s.Insecure = true; break;
+            }
+        });
+        var e = Assert.Throws<StackDefinitionException>(() => new PulumiProgramEmitter().Emit(stack));
+        Assert.Equal("SpegelRelease 'spegel'", e.Resource);
+        Assert.Equal(property, e.Property);
+        Assert.Equal(value, e.Value);
+        Assert.Contains("ReleaseDelivery.Flux", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Helm_delivery_accepts_the_generic_provider_which_is_no_login_at_all()
+    {
+        var stack = Build(ReleaseDelivery.Helm, s => s.Provider = OciRepositoryProvider.Generic);
+        var release = Assert.Single(Resources(stack), r => (string)r.Value!["type"]! == "kubernetes:helm.sh/v3:Release").Value!["properties"]!;
+        Assert.Equal("oci://ghcr.io/spegel-org/helm-charts/spegel", (string?)release["chart"]);
+    }
 }

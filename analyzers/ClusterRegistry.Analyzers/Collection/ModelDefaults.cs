@@ -44,6 +44,33 @@ namespace ClusterRegistry.Analyzers.Collection
                     ["Digest"] = null,
                     ["Interval"] = null,
                     ["Verify"] = null,
+                    ["SecretName"] = null,
+                    ["Provider"] = null,
+                    ["CertSecretName"] = null,
+                    ["ServiceAccountName"] = null,
+                    ["Insecure"] = false,
+                },
+                ["KustomizePatch"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Patch"] = "",
+                    ["Target"] = null,
+                },
+                ["KustomizePatchTarget"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Group"] = null,
+                    ["Version"] = null,
+                    ["Kind"] = null,
+                    ["Name"] = null,
+                    ["Namespace"] = null,
+                    ["LabelSelector"] = null,
+                    ["AnnotationSelector"] = null,
+                },
+                ["KustomizeImage"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["Name"] = "",
+                    ["NewName"] = null,
+                    ["NewTag"] = null,
+                    ["Digest"] = null,
                 },
                 ["ChartVerification"] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {

@@ -23,6 +23,7 @@ public static class ChartEmitter
                     break;
                 case SpegelRelease s:
                     var delivery = s.Args.Delivery;
+                    RefusePostRenderersWithHelm(s, s.Args.PostRenderers, delivery);
                     var (spegelChart, spegelVersion) = s.Args.ChartSource is { } source && delivery == ReleaseDelivery.Helm
                         ? DirectOci(s, source)
                         : (s.Args.ChartRepository, s.Args.ChartVersion);
@@ -35,6 +36,7 @@ public static class ChartEmitter
 
     private static void EmitHarbor(EmitContext ctx, HarborRegistry h)
     {
+        RefusePostRenderersWithHelm(h, h.Args.PostRenderers, h.Args.Delivery);
         var deps = new List<string>();
         if (h.Args.AdminPassword is { } admin)
         {
@@ -73,6 +75,24 @@ public static class ChartEmitter
     }
 
     /// <summary>
+    /// Flux <c>postRenderers</c> are kustomize passes helm-controller runs in the cluster; the Helm release's <c>postrender</c>
+    /// runs an executable on the machine running pulumi instead, so a direct install refuses them (exit 2) rather than
+    /// installing the chart without the patches.
+    /// </summary>
+    private static void RefusePostRenderersWithHelm(Resource release, List<HelmPostRenderer> postRenderers, ReleaseDelivery delivery)
+    {
+        if (delivery != ReleaseDelivery.Helm || postRenderers.Count == 0)
+        {
+            return;
+        }
+
+        var first = postRenderers[0];
+        var value = first is null ? "null" : $"kustomize: {first.Patches.Count} patch(es), {first.Images.Count} image(s)";
+        throw new StackDefinitionException($"{release.Kind} '{release.Name}'", "PostRenderers[0]", value,
+            "a direct Helm release (Delivery = ReleaseDelivery.Helm) cannot apply Flux post-renderers, which helm-controller runs in the cluster; use Delivery = ReleaseDelivery.Flux or move the change into Values");
+    }
+
+    /// <summary>
     /// A <see cref="OciChartSource"/> as a direct Helm release: the chart is the OCI URL and Helm's <c>version</c> takes the tag
     /// or the semver range (Helm resolves a range against the registry's tags). What only Flux's OCIRepository does, a
     /// direct install cannot: it is refused (exit 2) instead of being dropped without a word.
@@ -103,6 +123,38 @@ public static class ChartEmitter
         {
             throw new StackDefinitionException(owner, "ChartSource.Interval", interval,
                 why + " and never polls for new versions, so an interval would do nothing; use Delivery = ReleaseDelivery.Flux or drop Interval");
+        }
+
+        // Pull credentials: Flux reads them from Kubernetes objects at reconcile time; the Helm release's repositoryOpts take a
+        // username, password and certificate files on the machine running pulumi, and has no plain-HTTP switch or cloud login.
+        if (source.SecretName is { } pull)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.SecretName", pull,
+                why + " from the machine running pulumi, which cannot read the pull Secret Flux's OCIRepository would use; use Delivery = ReleaseDelivery.Flux, or log that machine in to the registry (helm registry login) and drop SecretName");
+        }
+
+        if (source.Provider is { } provider && provider != OciRepositoryProvider.Generic)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.Provider", Rendering.Flux.FluxObjects.OciProviderName(provider),
+                why + " and has no cloud registry login; use Delivery = ReleaseDelivery.Flux, or log the machine running pulumi in to the registry and drop Provider");
+        }
+
+        if (source.CertSecretName is { } cert)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.CertSecretName", cert,
+                why + " from the machine running pulumi, which cannot read the certificate Secret Flux's OCIRepository would use; use Delivery = ReleaseDelivery.Flux or drop CertSecretName");
+        }
+
+        if (source.ServiceAccountName is { } account)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.ServiceAccountName", account,
+                why + " from the machine running pulumi, not as a ServiceAccount in the cluster; use Delivery = ReleaseDelivery.Flux or drop ServiceAccountName");
+        }
+
+        if (source.Insecure)
+        {
+            throw new StackDefinitionException(owner, "ChartSource.Insecure", "true",
+                why + ", whose release has no plain-HTTP switch for an OCI registry; use Delivery = ReleaseDelivery.Flux or serve the registry over TLS");
         }
 
         return (source.Url, source.Tag ?? source.Semver);

@@ -38,7 +38,7 @@ public sealed class RenderedManifestSource : IManifestSource
         return new[]
         {
             ToJson(source.Source),
-            ToJson(Rendering.Flux.FluxObjects.HelmRelease(spegel.Name, ns, source.ChartSpec, SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)),
+            ToJson(Rendering.Flux.FluxObjects.HelmRelease(spegel.Name, ns, source.ChartSpec, SpegelValues.Build(spegel), SpegelValues.PostRenderers(spegel), spegel.Args.ValuesFrom)),
         };
     }
 

@@ -51,7 +51,8 @@ public static class FluxObjects
 
     /// <summary>
     /// The OCIRepository of an <see cref="OciChartSource"/>: the Helm chart layer copied as is (what helm-controller reads),
-    /// exactly one of tag/semver/digest (CRG001 has refused any other), the interval (Flux's 5m when unset) and verification.
+    /// exactly one of tag/semver/digest (CRG001 has refused any other), the interval (Flux's 5m when unset), verification and
+    /// the pull credentials (secretRef, provider, certSecretRef, serviceAccountName, insecure), each left out when unset.
     /// </summary>
     public static YamlMap OciRepository(string name, string ns, OciChartSource source)
     {
@@ -86,15 +87,30 @@ public static class FluxObjects
             {
                 "spec", new YamlMap
                 {
+                    { "certSecretRef", source.CertSecretName is { } cert ? new YamlMap { { "name", cert } } : null },
+                    { "insecure", source.Insecure ? true : null },
                     { "interval", source.Interval ?? "5m" },
                     { "layerSelector", new YamlMap { { "mediaType", "application/vnd.cncf.helm.chart.content.v1.tar+gzip" }, { "operation", "copy" } } },
+                    { "provider", source.Provider is { } provider ? OciProviderName(provider) : null },
                     { "ref", reference },
+                    { "secretRef", source.SecretName is { } pull ? new YamlMap { { "name", pull } } : null },
+                    { "serviceAccountName", source.ServiceAccountName },
                     { "url", source.Url },
                     { "verify", verify },
                 }
             },
         };
     }
+
+    /// <summary>The CRD's spelling of <c>spec.provider</c> (enum generic, aws, azure, gcp).</summary>
+    public static string OciProviderName(OciRepositoryProvider provider) => provider switch
+    {
+        OciRepositoryProvider.Aws => "aws",
+        OciRepositoryProvider.Azure => "azure",
+        OciRepositoryProvider.Gcp => "gcp",
+        OciRepositoryProvider.Generic => "generic",
+        _ => provider.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>A HelmRelease using <c>chartRef</c> (OCIRepository) or <c>chart.spec</c> (HelmRepository).</summary>
     public static YamlMap HelmRelease(string name, string ns, YamlMap chartSource, YamlMap values, IReadOnlyList<YamlMap>? postRenderers = null,
@@ -171,6 +187,50 @@ public static class FluxObjects
             }
         },
     };
+
+    /// <summary>
+    /// A user's <see cref="HelmPostRenderer"/> as <c>spec.postRenderers[]</c>: <c>kustomize.patches</c> (target, then patch,
+    /// as the ClusterIP pin) and <c>kustomize.images</c>, in declaration order; unset fields are left out.
+    /// </summary>
+    public static YamlMap PostRenderer(HelmPostRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        var patches = renderer.Patches.Where(p => p is not null).Select(p => new YamlMap
+        {
+            {
+                "target", p.Target is { } t
+                    ? new YamlMap
+                    {
+                        { "group", t.Group },
+                        { "version", t.Version },
+                        { "kind", t.Kind },
+                        { "name", t.Name },
+                        { "namespace", t.Namespace },
+                        { "labelSelector", t.LabelSelector },
+                        { "annotationSelector", t.AnnotationSelector },
+                    }
+                    : null
+            },
+            { "patch", p.Patch },
+        }).ToList();
+        var images = renderer.Images.Where(i => i is not null).Select(i => new YamlMap
+        {
+            { "name", i.Name },
+            { "newName", i.NewName },
+            { "newTag", i.NewTag },
+            { "digest", i.Digest },
+        }).ToList();
+        return new YamlMap
+        {
+            {
+                "kustomize", new YamlMap
+                {
+                    { "patches", patches.Count > 0 ? patches : null },
+                    { "images", images.Count > 0 ? images : null },
+                }
+            },
+        };
+    }
 
     /// <summary>The flux-cluster-template <c>ks.yaml</c>: a Flux Kustomization pointing at an app folder.</summary>
     public static YamlMap FluxKustomization(string name, string targetNamespace, string path, bool substituteClusterSecrets) => new()

@@ -92,18 +92,23 @@ public static class HarborValues
         return values;
     }
 
-    /// <summary>The post-renderers of the Harbor release: pin the expose Service's clusterIP (CRG203) when asked.</summary>
+    /// <summary>
+    /// The post-renderers of the Harbor release: first the pin of the expose Service's clusterIP (CRG203) when asked, then
+    /// the user's <see cref="HarborArgs.PostRenderers"/> in declaration order (Flux applies them in list order).
+    /// </summary>
     public static IReadOnlyList<YamlMap> PostRenderers(HarborRegistry harbor)
     {
         ArgumentNullException.ThrowIfNull(harbor);
         var a = harbor.Args;
-        if (!a.PinClusterIP || a.ClusterIP is null || a.Expose is HarborExpose.ClusterIP or HarborExpose.Ingress or HarborExpose.Route)
+        var renderers = new List<YamlMap>();
+        if (a.PinClusterIP && a.ClusterIP is not null && a.Expose is not (HarborExpose.ClusterIP or HarborExpose.Ingress or HarborExpose.Route))
         {
-            return Array.Empty<YamlMap>();
+            var patch = $"- op: add\n  path: /spec/clusterIP\n  value: {a.ClusterIP}\n";
+            renderers.Add(FluxObjects.KustomizePatch("Service", a.ServiceName, patch));
         }
 
-        var patch = $"- op: add\n  path: /spec/clusterIP\n  value: {a.ClusterIP}\n";
-        return [FluxObjects.KustomizePatch("Service", a.ServiceName, patch)];
+        renderers.AddRange(a.PostRenderers.Where(p => p is not null).Select(FluxObjects.PostRenderer));
+        return renderers;
     }
 
     private static string ExposeType(HarborExpose e) => e switch

@@ -47,4 +47,11 @@ public static class SpegelValues
         HelmValuesMerge.Into(values, a.Values);
         return values;
     }
+
+    /// <summary>The post-renderers of the Spegel release: the user's <see cref="SpegelArgs.PostRenderers"/> in declaration order.</summary>
+    public static IReadOnlyList<YamlMap> PostRenderers(SpegelRelease spegel)
+    {
+        ArgumentNullException.ThrowIfNull(spegel);
+        return spegel.Args.PostRenderers.Where(p => p is not null).Select(FluxObjects.PostRenderer).ToList();
+    }
 }

@@ -53,7 +53,7 @@ public static class GitOpsRenderer
             var spegelSource = ReleaseChartSource.For(spegel);
             tree.Add($"{app}/app/kustomization.yaml", YamlWriter.Write(FluxObjects.Kustomization(["./" + spegelSource.FileName, "./helmrelease.yaml"])));
             tree.Add($"{app}/app/{spegelSource.FileName}", YamlWriter.Write(spegelSource.Source));
-            tree.Add($"{app}/app/helmrelease.yaml", YamlWriter.Write(FluxObjects.HelmRelease(spegel.Name, ns, spegelSource.ChartSpec, SpegelValues.Build(spegel), valuesFrom: spegel.Args.ValuesFrom)));
+            tree.Add($"{app}/app/helmrelease.yaml", YamlWriter.Write(FluxObjects.HelmRelease(spegel.Name, ns, spegelSource.ChartSpec, SpegelValues.Build(spegel), SpegelValues.PostRenderers(spegel), spegel.Args.ValuesFrom)));
         }
 
         foreach (var harbor in stack.ResourcesOf<HarborRegistry>())

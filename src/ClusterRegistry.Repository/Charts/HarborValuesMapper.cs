@@ -24,6 +24,8 @@ public static class HarborValuesMapper
             Namespace = r.Namespace,
             ChartVersion = r.ChartVersion,
             ChartSource = Val<ChartSourceInfo?>.Known(r.ChartSource, r.OciSource is { } oci ? oci.Context.Loc(oci.NameNode) : null),
+            // The user's post-renderers; the ClusterIP pin among them is ClusterIP/PinClusterIP below.
+            PostRenderers = PostRendererReader.Read(r, withoutClusterIpPin: true),
             ChartRepository = r.SourceUrl is { } u ? Val<string>.Known(u, loc) : Val<string>.Unknown(loc),
             // Every key the release sets except credentials (never carried as a value; AdminPassword below).
             Values = ValuesTree.Merge(r.Values).ToInfo(loc, path => ValuesTree.IsCredentialKey(path[^1])),

@@ -24,6 +24,7 @@ public static class SpegelValuesMapper
             Namespace = r.Namespace,
             ChartVersion = r.ChartVersion,
             ChartSource = Val<ChartSourceInfo?>.Known(r.ChartSource, r.OciSource is { } oci ? oci.Context.Loc(oci.NameNode) : null),
+            PostRenderers = PostRendererReader.Read(r, withoutClusterIpPin: false),
             MirroredRegistries = ValuesReading.List(r, "spegel", "mirroredRegistries"),
             PrependExisting = ValuesReading.Bool(r, false, "spegel", "prependExisting"),
             ContainerdRegistryConfigPath = configPath,

@@ -7,12 +7,16 @@ namespace ClusterRegistry.Repository.Flux;
 /// <summary>
 /// A Flux <c>OCIRepository</c> (source.toolkit.fluxcd.io) that a HelmRelease names in <c>spec.chartRef</c> → the model's
 /// chart source (<see cref="ChartSourceInfo"/>, the stack's <c>OciChartSource</c>): url, ref (tag, semver, semverFilter,
-/// digest), interval and verify. Fields the model does not have are listed by <see cref="NotModelled"/>.
+/// digest), interval, verify and the pull credentials (secretRef, provider, certSecretRef, serviceAccountName, insecure).
+/// Fields the model does not have are listed by <see cref="NotModelled"/>.
 /// </summary>
 public static class OciRepositoryReader
 {
     /// <summary>The <c>spec</c> keys the model expresses; <c>layerSelector</c> is always the Helm chart layer, which the renderer writes.</summary>
-    private static readonly HashSet<string> Modelled = new(StringComparer.Ordinal) { "url", "ref", "interval", "verify", "layerSelector" };
+    private static readonly HashSet<string> Modelled = new(StringComparer.Ordinal) 
+    {
+        "url", "ref", "interval", "verify", "layerSelector", "secretRef", "provider", "certSecretRef", "serviceAccountName", "insecure",
+    };
 
     /// <summary>The <c>verify</c> keys the model expresses.</summary>
     private static readonly HashSet<string> ModelledVerify = new(StringComparer.Ordinal) { "provider", "secretRef", "matchOIDCIdentity" };
@@ -34,6 +38,11 @@ public static class OciRepositoryReader
             SemverFilter = ctx.OptStr(YamlNav.Get(reference, "semverFilter")),
             Digest = ctx.OptStr(YamlNav.Get(reference, "digest")),
             Interval = ctx.OptStr(YamlNav.Get(spec, "interval")),
+            SecretName = ctx.OptStr(YamlNav.At(spec, "secretRef", "name")),
+            Provider = ctx.OptStr(YamlNav.Get(spec, "provider")),
+            CertSecretName = ctx.OptStr(YamlNav.At(spec, "certSecretRef", "name")),
+            ServiceAccountName = ctx.OptStr(YamlNav.Get(spec, "serviceAccountName")),
+            Insecure = ctx.Bool(YamlNav.Get(spec, "insecure"), whenAbsent: false),
             Location = ctx.Loc(source.NameNode),
         };
 
@@ -66,8 +75,8 @@ public static class OciRepositoryReader
     }
 
     /// <summary>
-    /// The OCIRepository fields the model does not express (<c>secretRef</c>, <c>provider</c>, <c>certSecretRef</c>,
-    /// <c>insecure</c>, <c>ignore</c>, …), one line each, with file and line, so an import says what it left behind.
+    /// The OCIRepository fields the model does not express (<c>ignore</c>, <c>timeout</c>, <c>proxySecretRef</c>,
+    /// <c>suspend</c>, …), one line each, with file and line, so an import says what it left behind.
     /// </summary>
     public static IReadOnlyList<string> NotModelled(FluxObject source)
     {

@@ -80,7 +80,7 @@ public static class StackImporter
         }
 
         var code = w.ToString();
-        if (code.Contains("new OciChartSource", StringComparison.Ordinal))
+        if (code.Contains("new OciChartSource", StringComparison.Ordinal) || code.Contains("new HelmPostRenderer", StringComparison.Ordinal))
         {
             code = code.Replace("using ClusterRegistry;\n", "using ClusterRegistry;\nusing ClusterRegistry.Charts;\n", StringComparison.Ordinal);
         }
@@ -123,6 +123,11 @@ public static class StackImporter
 
         SecretProp(w, "AdminPassword", h.AdminPassword is { IsKnown: true, Value: { Kind: SecretKind.Environment } s } && !s.Variable.IsKnown ? Val<SecretInfo?>.Known(null) : h.AdminPassword,
             "HARBOR_ADMIN_PASSWORD", notImported, h.Label);
+        if (release is not null)
+        {
+            PostRenderers(w, h.PostRenderers, release, notImported, h.Label);
+        }
+
         if (tree is not null)
         {
             ValuesBlock(w, release!, tree, h.Label, notImported, path => Charts.ValuesTree.IsCredentialKey(path[^1]));
@@ -440,6 +445,7 @@ public static class StackImporter
             return;
         }
 
+        PostRenderers(w, sp.PostRenderers, release, notImported, sp.Label);
         var tree = Charts.ValuesTree.Merge(release.Values);
         if (TakeStrings(tree, "spegel", "mirroredRegistries") is { Count: > 0 } mirrored)
         {
@@ -780,8 +786,130 @@ public static class StackImporter
             w.Close("},");
         }
 
+        OptProp(w, "SecretName", c.SecretName, notImported, owner + " ChartSource");
+        if (!c.Provider.TryGet(out var pullProvider))
+        {
+            Unknown(w, notImported, owner + " ChartSource", "Provider", "not given as a value in the repository");
+        }
+        else if (pullProvider is "generic" or "aws" or "azure" or "gcp")
+        {
+            w.Line("Provider = OciRepositoryProvider." + char.ToUpperInvariant(pullProvider[0]) + pullProvider[1..] + ",");
+        }
+        else if (pullProvider is not null)
+        {
+            Unknown(w, notImported, owner + " ChartSource", "Provider", "'" + pullProvider + "' is not generic, aws, azure or gcp");
+        }
+
+        OptProp(w, "CertSecretName", c.CertSecretName, notImported, owner + " ChartSource");
+        OptProp(w, "ServiceAccountName", c.ServiceAccountName, notImported, owner + " ChartSource");
+        if (!c.Insecure.TryGet(out var insecure))
+        {
+            Unknown(w, notImported, owner + " ChartSource", "Insecure", "not given as a value in the repository");
+        }
+        else if (insecure)
+        {
+            w.Line("Insecure = true,");
+        }
+
         w.Close("},");
         notImported.AddRange(Flux.OciRepositoryReader.NotModelled(source));
+    }
+
+    /// <summary>
+    /// The release's Flux post-renderers as <c>PostRenderers = { new HelmPostRenderer { … } }</c>, in order; a patch or image
+    /// whose text the repository does not hold in clear (encrypted, an unresolved <c>${VAR}</c>) is listed in
+    /// <paramref name="notImported"/> instead, as is every postRenderers key the model does not have.
+    /// </summary>
+    private static void PostRenderers(Writer w, ValList<PostRendererInfo> renderers, Flux.HelmReleaseInfo release, List<string> notImported, string owner)
+    {
+        notImported.AddRange(Flux.PostRendererReader.NotModelled(release));
+        if (renderers.Count == 0)
+        {
+            return;
+        }
+
+        w.Line("PostRenderers =");
+        w.Open("{");
+        foreach (var pr in renderers)
+        {
+            w.Line("// " + Source(pr.Location));
+            w.Line("new HelmPostRenderer");
+            w.Open("{");
+            if (pr.Patches.Count > 0)
+            {
+                w.Line("Patches =");
+                w.Open("{");
+                foreach (var p in pr.Patches)
+                {
+                    var fields = new List<string>();
+                    var known = p.Patch.TryGet(out var text);
+                    if (p.Target.TryGet(out var target) && target is not null)
+                    {
+                        var parts = new List<string>();
+                        foreach (var (name, value) in new[]
+                        {
+                            ("Group", target.Group), ("Version", target.Version), ("Kind", target.Kind), ("Name", target.Name),
+                            ("Namespace", target.Namespace), ("LabelSelector", target.LabelSelector), ("AnnotationSelector", target.AnnotationSelector),
+                        })
+                        {
+                            known &= value.IsKnown;
+                            if (value.IsKnown && value.Value is { } v)
+                            {
+                                parts.Add(name + " = " + CSharpText.Str(v));
+                            }
+                        }
+
+                        fields.Add("Target = new KustomizePatchTarget { " + string.Join(", ", parts) + " }");
+                    }
+                    else
+                    {
+                        known &= p.Target.IsKnown;
+                    }
+
+                    if (!known)
+                    {
+                        notImported.Add($"{Source(p.Location)}: {owner} PostRenderers: a kustomize patch is not written in clear (encrypted or an unresolved ${{VAR}}); not imported");
+                        continue;
+                    }
+
+                    fields.Add("Patch = " + CSharpText.Str(text!));
+                    w.Line("new KustomizePatch { " + string.Join(", ", fields) + " },");
+                }
+
+                w.Close("},");
+            }
+
+            if (pr.Images.Count > 0)
+            {
+                w.Line("Images =");
+                w.Open("{");
+                foreach (var i in pr.Images)
+                {
+                    if (!i.Name.TryGet(out var name) || !i.NewName.IsKnown || !i.NewTag.IsKnown || !i.Digest.IsKnown)
+                    {
+                        notImported.Add($"{Source(i.Location)}: {owner} PostRenderers: a kustomize image is not written in clear (encrypted or an unresolved ${{VAR}}); not imported");
+                        continue;
+                    }
+
+                    var fields = new List<string> { "Name = " + CSharpText.Str(name) };
+                    foreach (var (property, value) in new[] { ("NewName", i.NewName), ("NewTag", i.NewTag), ("Digest", i.Digest) })
+                    {
+                        if (value.Value is { } v)
+                        {
+                            fields.Add(property + " = " + CSharpText.Str(v));
+                        }
+                    }
+
+                    w.Line("new KustomizeImage { " + string.Join(", ", fields) + " },");
+                }
+
+                w.Close("},");
+            }
+
+            w.Close("},");
+        }
+
+        w.Close("},");
     }
 
     private static string Name(Val<string> name, string fallback) => CSharpText.Str(name.GetOrDefault(fallback));

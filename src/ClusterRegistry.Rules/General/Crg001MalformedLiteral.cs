@@ -103,6 +103,7 @@ public sealed class Crg001MalformedLiteral : Rule
             // An ExternalRegistry installs no chart: there is no repository or version to judge.
             Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
             OciSource(s, h, h.ChartSource, h.ChartVersion, findings);
+            PostRenderers(s, h, h.PostRenderers, findings);
 
             // The admin password is either generated into <name>-admin or read from a Secret something else manages.
             if (h.AdminPassword.TryGet(out var password) && password is not null
@@ -187,6 +188,7 @@ public sealed class Crg001MalformedLiteral : Rule
         Label(sp, "Namespace", sp.Namespace, findings);
         Chart(s, sp, sp.ChartRepository, sp.ChartVersion, findings);
         OciSource(s, sp, sp.ChartSource, sp.ChartVersion, findings);
+        PostRenderers(s, sp, sp.PostRenderers, findings);
         for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
         {
             var target = sp.AdditionalMirrorTargets[i];
@@ -444,6 +446,172 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             Verification(r, verify, First(verify.Location, src.Verify.Location, location), findings);
         }
+
+        PullCredentials(r, src, location, findings);
+    }
+
+    /// <summary>
+    /// How source-controller reaches the chart's registry: Secret and ServiceAccount names are Kubernetes object names, the
+    /// provider one of the CRD's enum, and static credentials (<c>secretRef</c>) never next to a cloud provider:
+    /// source-controller logs in with the cloud provider only when the keychain from <c>secretRef</c> is anonymous
+    /// (fluxcd/source-controller internal/controller/ocirepository_controller.go, reconcileSource), so the provider would be
+    /// silently ignored (https://fluxcd.io/flux/components/source/ocirepositories/#provider).
+    /// </summary>
+    private void PullCredentials(ResourceInfo r, ChartSourceInfo src, object? location, List<Finding> findings)
+    {
+        foreach (var (property, value, what) in new[]
+        {
+            ("SecretName", src.SecretName, "Secret"),
+            ("CertSecretName", src.CertSecretName, "Secret"),
+            ("ServiceAccountName", src.ServiceAccountName, "ServiceAccount"),
+        })
+        {
+            if (value.TryGet(out var name) && name is not null && !IsDns1123Subdomain(name))
+            {
+                findings.Add(Refuse(r, "ChartSource." + property, name,
+                    $"ChartSource.{property} '{name}' is not a {what} name (lowercase DNS-1123 subdomain)", First(value.Location, location)));
+            }
+        }
+
+        if (!src.Provider.TryGet(out var provider) || provider is null)
+        {
+            return;
+        }
+
+        // The OCIRepository CRD's enum for spec.provider.
+        if (provider is not ("generic" or "aws" or "azure" or "gcp"))
+        {
+            findings.Add(Refuse(r, "ChartSource.Provider", provider,
+                $"ChartSource.Provider '{provider}' is not one the OCIRepository accepts: generic, aws, azure or gcp", First(src.Provider.Location, location)));
+        }
+        else if (provider != "generic" && src.SecretName.TryGet(out var secret) && secret is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.SecretName", secret,
+                $"ChartSource.SecretName '{secret}' is set together with Provider {provider}: Flux logs in with the static credentials of the Secret and silently ignores the {provider} provider; keep one of them",
+                First(src.SecretName.Location, location)));
+        }
+    }
+
+    /// <summary>
+    /// A release's Flux <c>postRenderers</c> (helm.toolkit.fluxcd.io/v2 CRD: <c>patches[].patch</c> and
+    /// <c>images[].name</c> are required): an empty patch, a JSON 6902 patch without a target (kustomize refuses it), a
+    /// target that selects nothing in particular (kustomize matches every object with an empty selector), an image without a name or without a replacement, and a digest beside a tag
+    /// (the CRD: "If digest is present NewTag value is ignored") are refused. A hand-written repository is Flux's to judge.
+    /// </summary>
+    private void PostRenderers(TopologySnapshot s, ResourceInfo r, ValList<PostRendererInfo> renderers, List<Finding> findings)
+    {
+        if (s.FromRepository)
+        {
+            return;
+        }
+
+        for (var i = 0; i < renderers.Count; i++)
+        {
+            var pr = renderers[i];
+            var path = Topo.Index("PostRenderers", i);
+            var location = First(pr.Location, renderers.Location);
+            if (pr.Patches.Count == 0 && pr.Images.Count == 0 && !pr.Patches.HasUnknownEntries && !pr.Images.HasUnknownEntries)
+            {
+                findings.Add(Refuse(r, path, "empty",
+                    $"{path} has neither Patches nor Images: Flux would run a kustomize pass that changes nothing; give a patch or an image, or drop it",
+                    location));
+            }
+
+            for (var j = 0; j < pr.Patches.Count; j++)
+            {
+                var patch = pr.Patches[j];
+                var patchPath = path + "." + Topo.Index("Patches", j);
+                if (patch.Patch.TryGet(out var text) && string.IsNullOrWhiteSpace(text))
+                {
+                    findings.Add(Refuse(r, patchPath + ".Patch", text ?? "null",
+                        $"{patchPath}.Patch is empty: give a strategic-merge patch (a partial object) or a JSON 6902 patch (a list of operations)",
+                        First(patch.Patch.Location, patch.Location, location)));
+                }
+
+                if (patch.Target.Is(null) && text is not null && IsJson6902(text))
+                {
+                    // kustomize's PatchTransformer: "must specify a target for JSON patch" (a strategic-merge patch names its object; a list of operations does not).
+                    findings.Add(Refuse(r, patchPath + ".Target", "null",
+                        $"{patchPath}.Patch is a JSON 6902 patch (a list of operations) without a Target: kustomize refuses it (must specify a target for JSON patch); name the object with Target",
+                        First(patch.Target.Location, patch.Location, location)));
+                }
+
+                if (patch.Target.TryGet(out var target) && target is not null && SelectsNothingInParticular(target))
+                {
+                    findings.Add(Refuse(r, patchPath + ".Target", "empty",
+                        $"{patchPath}.Target sets none of Group, Version, Kind, Name, Namespace, LabelSelector or AnnotationSelector: kustomize would patch every object of the chart; name the object (at least Kind or Name), or drop Target for a strategic-merge patch that names its own",
+                        First(target.Location, patch.Target.Location, patch.Location, location)));
+                }
+            }
+
+            for (var j = 0; j < pr.Images.Count; j++)
+            {
+                var image = pr.Images[j];
+                var imagePath = path + "." + Topo.Index("Images", j);
+                var imageLocation = First(image.Location, location);
+                if (image.Name.TryGet(out var name) && string.IsNullOrWhiteSpace(name))
+                {
+                    findings.Add(Refuse(r, imagePath + ".Name", name ?? "null",
+                        $"{imagePath}.Name is empty: name the tag-less image the chart renders, such as goharbor/harbor-core",
+                        First(image.Name.Location, imageLocation)));
+                    continue;
+                }
+
+                if (image.NewName.Is(null) && image.NewTag.Is(null) && image.Digest.Is(null))
+                {
+                    findings.Add(Refuse(r, imagePath, name ?? "null",
+                        $"{imagePath} ('{name}') sets none of NewName, NewTag or Digest: the image would stay as the chart renders it",
+                        imageLocation));
+                }
+
+                if (image.Digest.TryGet(out var digest) && digest is not null)
+                {
+                    if (!ChartSourceValues.IsDigest(digest))
+                    {
+                        findings.Add(Refuse(r, imagePath + ".Digest", digest,
+                            $"{imagePath}.Digest '{digest}' is not an image digest such as sha256:<64 lowercase hex digits>",
+                            First(image.Digest.Location, imageLocation)));
+                    }
+                    else if (image.NewTag.TryGet(out var tag) && tag is not null)
+                    {
+                        findings.Add(Refuse(r, imagePath + ".NewTag", tag,
+                            $"{imagePath} sets NewTag '{tag}' and Digest: Flux uses the digest and silently ignores NewTag; keep one",
+                            First(image.NewTag.Location, imageLocation)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A JSON 6902 patch: a YAML or JSON list of operations (a strategic-merge patch is a mapping).</summary>
+    private static bool IsJson6902(string patch)
+    {
+        foreach (var raw in patch.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith("#", System.StringComparison.Ordinal) || line == "---")
+            {
+                continue;
+            }
+
+            return line.StartsWith("- ", System.StringComparison.Ordinal) || line == "-" || line.StartsWith("[", System.StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    /// <summary>Every field of the target known and empty (one unknown field may well be set).</summary>
+    private static bool SelectsNothingInParticular(PatchTargetInfo target)
+    {
+        foreach (var field in target.Fields)
+        {
+            if (!field.TryGet(out var v) || !string.IsNullOrEmpty(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Verification(ResourceInfo r, ChartVerificationInfo v, object? location, List<Finding> findings)

@@ -19,6 +19,21 @@ public sealed class ChartSourceInfo
 
     public Val<ChartVerificationInfo?> Verify { get; set; } = Val<ChartVerificationInfo?>.Known(null);
 
+    /// <summary><c>SecretName</c> (<c>spec.secretRef.name</c>): the docker-config Secret with pull credentials.</summary>
+    public Val<string?> SecretName { get; set; } = Val<string?>.Known(null);
+
+    /// <summary><c>Provider</c> (<c>spec.provider</c>) as the CRD spells it: generic, aws, azure or gcp (null: generic).</summary>
+    public Val<string?> Provider { get; set; } = Val<string?>.Known(null);
+
+    /// <summary><c>CertSecretName</c> (<c>spec.certSecretRef.name</c>).</summary>
+    public Val<string?> CertSecretName { get; set; } = Val<string?>.Known(null);
+
+    /// <summary><c>ServiceAccountName</c> (<c>spec.serviceAccountName</c>).</summary>
+    public Val<string?> ServiceAccountName { get; set; } = Val<string?>.Known(null);
+
+    /// <summary><c>Insecure</c> (<c>spec.insecure</c>): plain HTTP to the registry.</summary>
+    public Val<bool> Insecure { get; set; } = false;
+
     /// <summary>Where the source is written (the <c>new OciChartSource</c>, or the OCIRepository object).</summary>
     public object? Location { get; set; }
 

@@ -15,6 +15,9 @@ public sealed class SpegelInfo : ResourceInfo
     /// <summary><c>ChartSource</c>: the chart's OCI source in full (null: <see cref="ChartRepository"/>/<see cref="ChartVersion"/>).</summary>
     public Val<ChartSourceInfo?> ChartSource { get; set; } = Val<ChartSourceInfo?>.Known(null);
 
+    /// <summary><c>PostRenderers</c>: the user's Flux post-renderers, in order.</summary>
+    public ValList<PostRendererInfo> PostRenderers { get; set; } = new();
+
     /// <summary>The chart version the release installs (<see cref="ChartSource"/>'s tag when set; unknown for a range or digest).</summary>
     public Val<string?> EffectiveChartVersion => ChartSourceInfo.EffectiveVersion(ChartSource, ChartVersion);
 

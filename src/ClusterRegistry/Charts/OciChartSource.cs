@@ -28,4 +28,30 @@ public sealed class OciChartSource
 
     /// <summary><c>spec.verify</c>: check the artifact's signature before Flux uses it (null: no verification).</summary>
     public ChartVerification? Verify { get; set; }
+
+    /// <summary>
+    /// <c>spec.secretRef.name</c>: a <c>kubernetes.io/dockerconfigjson</c> Secret in the release's namespace with the pull
+    /// credentials for a private registry (managed elsewhere, e.g. declared as an <see cref="ExistingSecret"/>). Only with the
+    /// <see cref="OciRepositoryProvider.Generic"/> provider: source-controller ignores a cloud <see cref="Provider"/> once
+    /// static credentials are set.
+    /// </summary>
+    public string? SecretName { get; set; }
+
+    /// <summary><c>spec.provider</c>: how source-controller logs in (null: Flux's default, <c>generic</c>).</summary>
+    public OciRepositoryProvider? Provider { get; set; }
+
+    /// <summary>
+    /// <c>spec.certSecretRef.name</c>: a Secret with <c>ca.crt</c> (a private CA, e.g. an in-cluster Harbor's) and/or
+    /// <c>tls.crt</c>/<c>tls.key</c> (a client certificate) for the registry connection.
+    /// </summary>
+    public string? CertSecretName { get; set; }
+
+    /// <summary>
+    /// <c>spec.serviceAccountName</c>: with the generic provider, a ServiceAccount whose image pull secrets are used; with a
+    /// cloud provider, the ServiceAccount for workload identity.
+    /// </summary>
+    public string? ServiceAccountName { get; set; }
+
+    /// <summary><c>spec.insecure</c>: reach the registry over plain HTTP (a LAN registry without TLS).</summary>
+    public bool Insecure { get; set; }
 }

@@ -95,6 +95,12 @@ public sealed class HarborArgs
     /// </summary>
     public HelmValues Values { get; } = new();
 
+    /// <summary>
+    /// Flux <c>spec.postRenderers</c>: kustomize patches and image replacements applied to the chart's manifests, in order after the ClusterIP pin the stack renders itself (<see cref="PinClusterIP"/>).
+    /// Flux delivery only: a direct Helm release refuses them.
+    /// </summary>
+    public List<HelmPostRenderer> PostRenderers { get; } = new();
+
     /// <summary>How the chart is installed: Flux objects (default, the seed's way) or a direct Helm release.</summary>
     public ReleaseDelivery Delivery { get; set; } = ReleaseDelivery.Flux;
 }

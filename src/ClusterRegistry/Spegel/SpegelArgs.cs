@@ -86,6 +86,12 @@ public sealed class SpegelArgs
     /// <summary>Flux <c>valuesFrom</c>: values kept in ConfigMaps/Secrets managed elsewhere, merged under the release's own values.</summary>
     public List<HelmValuesReference> ValuesFrom { get; } = new();
 
+    /// <summary>
+    /// Flux <c>spec.postRenderers</c>: kustomize patches and image replacements applied to the chart's manifests, in order.
+    /// Flux delivery only: a direct Helm release refuses them.
+    /// </summary>
+    public List<HelmPostRenderer> PostRenderers { get; } = new();
+
     /// <summary>How the chart is installed: Flux objects (default, the seed's way) or a direct Helm release.</summary>
     public ReleaseDelivery Delivery { get; set; } = ReleaseDelivery.Flux;
 }

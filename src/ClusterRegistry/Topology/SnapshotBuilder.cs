@@ -72,6 +72,7 @@ public static class SnapshotBuilder
                 ChartVersion = Val<string?>.Known(s.Args.ChartVersion),
                 ChartRepository = s.Args.ChartRepository,
                 ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(s.Args.ChartSource, Where(s))),
+                PostRenderers = PostRenderers(s.Args.PostRenderers, Where(s)),
                 RegistryHostPort = s.Args.RegistryHostPort,
                 RegistryNodePort = s.Args.RegistryNodePort,
                 PrependExisting = s.Args.PrependExisting,
@@ -206,9 +207,57 @@ public static class SnapshotBuilder
             Digest = Val<string?>.Known(source.Digest),
             Interval = Val<string?>.Known(source.Interval),
             Verify = Val<ChartVerificationInfo?>.Known(verify),
+            SecretName = Val<string?>.Known(source.SecretName),
+            Provider = Val<string?>.Known(source.Provider is { } p ? ProviderName(p) : null),
+            CertSecretName = Val<string?>.Known(source.CertSecretName),
+            ServiceAccountName = Val<string?>.Known(source.ServiceAccountName),
+            Insecure = source.Insecure,
             Location = location,
         };
     }
+
+    /// <summary>A release's <see cref="HelmPostRenderer"/>s as the rules see them (a null entry is an empty one, which CRG001 refuses).</summary>
+    public static ValList<PostRendererInfo> PostRenderers(IEnumerable<HelmPostRenderer?> renderers, object? location) =>
+        new(renderers.Select(r => new PostRendererInfo
+        {
+            Patches = new ValList<KustomizePatchInfo>((r?.Patches ?? []).Select(p => new KustomizePatchInfo
+            {
+                Patch = p?.Patch ?? "",
+                Target = Val<PatchTargetInfo?>.Known(p?.Target is { } t
+                    ? new PatchTargetInfo
+                    {
+                        Group = Val<string?>.Known(t.Group),
+                        Version = Val<string?>.Known(t.Version),
+                        Kind = Val<string?>.Known(t.Kind),
+                        Name = Val<string?>.Known(t.Name),
+                        Namespace = Val<string?>.Known(t.Namespace),
+                        LabelSelector = Val<string?>.Known(t.LabelSelector),
+                        AnnotationSelector = Val<string?>.Known(t.AnnotationSelector),
+                        Location = location,
+                    }
+                    : null),
+                Location = location,
+            })),
+            Images = new ValList<KustomizeImageInfo>((r?.Images ?? []).Select(i => new KustomizeImageInfo
+            {
+                Name = i?.Name ?? "",
+                NewName = Val<string?>.Known(i?.NewName),
+                NewTag = Val<string?>.Known(i?.NewTag),
+                Digest = Val<string?>.Known(i?.Digest),
+                Location = location,
+            })),
+            Location = location,
+        }));
+
+    /// <summary>The CRD's spelling of an <see cref="OciRepositoryProvider"/>; a value outside the enum keeps its number, which CRG001 refuses.</summary>
+    private static string ProviderName(OciRepositoryProvider provider) => provider switch
+    {
+        OciRepositoryProvider.Generic => "generic",
+        OciRepositoryProvider.Aws => "aws",
+        OciRepositoryProvider.Azure => "azure",
+        OciRepositoryProvider.Gcp => "gcp",
+        _ => ((int)provider).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The leaves of a values tree as the rules see them (lists as <c>List&lt;object?&gt;</c>, integers as long).</summary>
     public static ValList<HelmValueInfo> Leaves(HelmValues values) =>
@@ -247,6 +296,7 @@ public static class SnapshotBuilder
                 ChartVersion = Val<string?>.Known(a.ChartVersion),
                 ChartRepository = a.ChartRepository,
                 ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(a.ChartSource, Where(h))),
+                PostRenderers = PostRenderers(a.PostRenderers, Where(h)),
                 Expose = (HarborExposeKind)(int)a.Expose,
                 ServiceName = a.ServiceName,
                 LoadBalancerIP = Val<string?>.Known(a.LoadBalancerIP),

@@ -224,7 +224,13 @@ public static class StackGrammar
             (n, k) => new Piece($"var ek = new ExistingSecretArgs {{ Namespace = \"harbor\", Keys = {{ \"password\" }} }}; Tweaks.AddKey(ek, {Str(k)}); new ExistingSecret({Str(n)}, ek);", false))));
 
     /// <summary>What the Harbor's args may add: an existing admin Secret next to its generated AdminPassword (CRG001).</summary>
-    private static readonly string[] HarborExtras = { "", "", ", ExistingAdminPasswordSecret = \"harbor-secret\"", ", ExistingAdminPasswordSecret = null" };
+    private static readonly string[] HarborExtras =
+    {
+        "", "", ", ExistingAdminPasswordSecret = \"harbor-secret\"", ", ExistingAdminPasswordSecret = null",
+        // Flux post-renderers: an image replacement (fine), and a JSON 6902 patch without a target (CRG001 in both).
+        ", PostRenderers = { new ClusterRegistry.Charts.HelmPostRenderer { Images = { new ClusterRegistry.Charts.KustomizeImage { Name = \"goharbor/harbor-core\", NewTag = \"v2.13.1\" } } } }",
+        ", PostRenderers = { new ClusterRegistry.Charts.HelmPostRenderer { Patches = { new ClusterRegistry.Charts.KustomizePatch { Patch = \"- op: remove\\n  path: /spec/replicas\\n\" } } } }",
+    };
 
     public static readonly Gen<StackSpec> Stack =
         Gen.Select(

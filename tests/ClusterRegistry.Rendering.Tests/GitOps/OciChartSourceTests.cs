@@ -99,6 +99,76 @@ public sealed class OciChartSourceTests
         Assert.Equal("notation-config", (string?)source["spec"]!["verify"]!["secretRef"]!["name"]);
     }
 
+    /// <summary>Spegel's chart mirrored into a LAN Harbor that needs a login and has a private CA (the fields of the Flux docs' examples).</summary>
+    private static Stack PrivateRegistry(Action<OciChartSource> credentials) => TestStack.Build(() =>
+    {
+        var source = new OciChartSource { Url = "oci://harbor.lan.example.com/charts/spegel", Tag = "0.3.0" };
+        credentials(source);
+        new SpegelRelease("spegel", new SpegelArgs
+        {
+            MirroredRegistries = { "https://docker.io" },
+            PrependExisting = true,
+            ContainerdRegistryConfigPath = "/etc/cri/conf.d/hosts",
+            ChartSource = source,
+        });
+    });
+
+    [Fact]
+    public void Pull_credentials_render_as_the_OCIRepository_fields_flux_documents()
+    {
+        // https://fluxcd.io/flux/components/source/ocirepositories/: spec.secretRef.name (a docker-config Secret, as
+        // `flux create secret oci` makes it), spec.certSecretRef.name (ca.crt / tls.crt+tls.key), spec.provider,
+        // spec.serviceAccountName and spec.insecure; every one optional and absent unless set.
+        var tree = GitOpsRenderer.Render(PrivateRegistry(s =>
+        {
+            s.SecretName = "harbor-pull";
+            s.Provider = OciRepositoryProvider.Generic;
+            s.CertSecretName = "harbor-ca";
+            s.ServiceAccountName = "spegel-chart-pull";
+            s.Insecure = true;
+        }));
+        var spec = YamlJson.Documents(tree["kubernetes/apps/kube-system/spegel/app/ocirepository.yaml"]).Single()!["spec"]!;
+        Assert.Equal("harbor-pull", (string?)spec["secretRef"]!["name"]);
+        Assert.Equal("generic", (string?)spec["provider"]);
+        Assert.Equal("harbor-ca", (string?)spec["certSecretRef"]!["name"]);
+        Assert.Equal("spegel-chart-pull", (string?)spec["serviceAccountName"]);
+        Assert.True((bool)spec["insecure"]!);
+        AssertValid(tree);
+
+        var plain = YamlJson.Documents(GitOpsRenderer.Render(PrivateRegistry(_ => { }))["kubernetes/apps/kube-system/spegel/app/ocirepository.yaml"]).Single()!["spec"]!.AsObject();
+        foreach (var field in new[] { "secretRef", "provider", "certSecretRef", "serviceAccountName", "insecure" })
+        {
+            Assert.False(plain.ContainsKey(field), field + " is rendered although unset");
+        }
+    }
+
+    [Theory]
+    [InlineData(OciRepositoryProvider.Aws, "aws")]
+    [InlineData(OciRepositoryProvider.Azure, "azure")]
+    [InlineData(OciRepositoryProvider.Gcp, "gcp")]
+    public void A_cloud_provider_renders_in_the_CRDs_spelling(OciRepositoryProvider provider, string expected)
+    {
+        var tree = GitOpsRenderer.Render(PrivateRegistry(s => { s.Provider = provider; s.ServiceAccountName = "chart-reader"; }));
+        var spec = YamlJson.Documents(tree["kubernetes/apps/kube-system/spegel/app/ocirepository.yaml"]).Single()!["spec"]!;
+        Assert.Equal(expected, (string?)spec["provider"]);
+        Assert.Null(spec["secretRef"]);
+        AssertValid(tree);
+    }
+
+    private static void AssertValid(IReadOnlyDictionary<string, string> tree)
+    {
+        foreach (var (path, content) in tree.Where(f => f.Key.EndsWith("ocirepository.yaml", StringComparison.Ordinal)))
+        {
+            foreach (var doc in YamlJson.Documents(content))
+            {
+                var errors = Schemas.Errors(Schemas.Crd("flux-ocirepositories-crd.yaml", "v1"), doc);
+                Assert.True(errors.Count == 0, $"{path}: {string.Join("; ", errors)}");
+                var unknown = Schemas.UnknownFields(Schemas.CrdSchemaNode("flux-ocirepositories-crd.yaml", "v1"), doc);
+                Assert.True(unknown.Count == 0, $"{path}: unknown fields {string.Join(", ", unknown)}");
+            }
+        }
+    }
+
     [Fact]
     public void Every_flux_object_validates_against_its_crd_and_renders_the_same_bytes_twice()
     {

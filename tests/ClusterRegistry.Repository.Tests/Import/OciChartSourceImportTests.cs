@@ -112,13 +112,81 @@ public sealed class OciChartSourceImportTests
             """);
         var result = StackImporter.Import(repo.Scan());
         var lines = result.NotImported.Where(l => l.Contains("OCIRepository 'spegel'", StringComparison.Ordinal)).ToList();
-        foreach (var field in new[] { "spec.secretRef (name ghcr-pull)", "spec.provider (generic)", "spec.certSecretRef (name ghcr-ca)", "spec.insecure (false)", "spec.ignore (*.md)", "spec.verify.trustedRootSecretRef (name sigstore-root)" })
+        foreach (var field in new[] { "spec.ignore (*.md)", "spec.verify.trustedRootSecretRef (name sigstore-root)" })
         {
             Assert.Single(lines, l => l.Contains(field, StringComparison.Ordinal));
         }
 
-        Assert.Equal(6, lines.Count);
+        // The pull credentials are modelled: secretRef, provider, certSecretRef and insecure are imported, not listed.
+        Assert.Equal(2, lines.Count);
         Assert.Contains("SecretName = \"cosign-public-keys\",", result.Code, StringComparison.Ordinal);
+        Assert.Contains("SecretName = \"ghcr-pull\",", result.Code, StringComparison.Ordinal);
+        Assert.Contains("Provider = OciRepositoryProvider.Generic,", result.Code, StringComparison.Ordinal);
+        Assert.Contains("CertSecretName = \"ghcr-ca\",", result.Code, StringComparison.Ordinal);
+        Assert.DoesNotContain("Insecure = ", result.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_repo_reads_and_import_round_trips_the_pull_credentials()
+    {
+        // The shapes of the Flux docs (https://fluxcd.io/flux/components/source/ocirepositories/): a docker-config pull
+        // Secret in secretRef, a CA in certSecretRef, a ServiceAccount with image pull secrets, plain HTTP on a LAN registry.
+        using var repo = new TempRepository().Write("kubernetes/apps/kube-system/spegel/app/helmrelease.yaml", """
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata:
+              name: spegel
+              namespace: kube-system
+            spec:
+              interval: 15m
+              url: oci://harbor.lan.example.com/charts/spegel
+              ref:
+                tag: 0.3.0
+              secretRef:
+                name: harbor-pull
+              provider: generic
+              certSecretRef:
+                name: harbor-ca
+              serviceAccountName: chart-reader
+              insecure: true
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: spegel
+              namespace: kube-system
+            spec:
+              interval: 1h
+              chartRef:
+                kind: OCIRepository
+                name: spegel
+              values:
+                spegel:
+                  containerdRegistryConfigPath: /etc/cri/conf.d/hosts
+                  mirroredRegistries:
+                    - https://docker.io
+            """);
+        var original = repo.Scan();
+        var source = Assert.Single(original.Snapshot.Spegels).ChartSource.Value!;
+        Assert.Equal("harbor-pull", source.SecretName.Value);
+        Assert.Equal("generic", source.Provider.Value);
+        Assert.Equal("harbor-ca", source.CertSecretName.Value);
+        Assert.Equal("chart-reader", source.ServiceAccountName.Value);
+        Assert.True(source.Insecure.Value);
+
+        var imported = StackImporter.Import(original, new ImportOptions { ClassName = "ImportedStack", StackName = "imported" });
+        Assert.DoesNotContain(imported.NotImported, l => l.Contains("OCIRepository", StringComparison.Ordinal));
+        var stack = RoundTripTests.StackOf(imported.Code, imported.ClassName);
+        using var folder = new TempRepository();
+        foreach (var (path, content) in Rendering.Synthesizer.Synthesize(stack, Rendering.SynthTarget.GitOps))
+        {
+            folder.Write(path, content);
+        }
+
+        var before = Assert.Single(original.Releases, r => r.Chart == "spegel");
+        var after = Assert.Single(folder.Scan().Releases, r => r.Chart == "spegel");
+        Assert.Equal(Describe(OciRepositoryReader.Read(before.OciSource!)), Describe(OciRepositoryReader.Read(after.OciSource!)));
     }
 
     private static string Describe(ChartSourceInfo s)
@@ -126,6 +194,7 @@ public sealed class OciChartSourceImportTests
         var verify = s.Verify.Value is { } v
             ? $"{v.Provider.Value} secret={v.SecretName.Value} ids=" + string.Join(";", v.MatchOidcIdentity.Select(m => m.Issuer.Value + "|" + m.Subject.Value))
             : "none";
-        return $"url={s.Url.Value} tag={s.Tag.Value} semver={s.Semver.Value} filter={s.SemverFilter.Value} digest={s.Digest.Value} interval={s.Interval.Value} verify={verify}";
+        return $"url={s.Url.Value} tag={s.Tag.Value} semver={s.Semver.Value} filter={s.SemverFilter.Value} digest={s.Digest.Value} interval={s.Interval.Value} verify={verify}"
+            + $" secret={s.SecretName.Value} provider={s.Provider.Value} cert={s.CertSecretName.Value} account={s.ServiceAccountName.Value} insecure={s.Insecure.Value}";
     }
 }

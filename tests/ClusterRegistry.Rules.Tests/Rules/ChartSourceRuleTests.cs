@@ -140,6 +140,45 @@ public sealed class ChartSourceRuleTests
         }
     }
 
+    private static ChartSourceInfo Credentials(string? secret = null, string? provider = null, string? cert = null, string? account = null)
+    {
+        var source = Source(tag: "0.6.0");
+        source.SecretName = Val.Known(secret, "L:src.SecretName");
+        source.Provider = Val.Known(provider, "L:src.Provider");
+        source.CertSecretName = Val.Known(cert, "L:src.CertSecretName");
+        source.ServiceAccountName = Val.Known(account, "L:src.ServiceAccountName");
+        return source;
+    }
+
+    [Fact]
+    public void Near_miss_pull_credentials_as_the_flux_docs_write_them()
+    {
+        // https://fluxcd.io/flux/components/source/ocirepositories/: static credentials go with the generic provider
+        // ("either with spec.secretRef or spec.serviceAccountName"), the Secret made by `flux create secret oci`; a CA or
+        // client certificate in certSecretRef; a cloud provider with (or without) a workload-identity ServiceAccount.
+        Assert.Empty(Crg001(WithSpegelSource(Credentials(secret: "podinfo-pull-secret", provider: "generic", cert: "example-tls"))));
+        Assert.Empty(Crg001(WithSpegelSource(Credentials(secret: "ghcr-auth", account: "flux-pull"))));
+        Assert.Empty(Crg001(WithSpegelSource(Credentials(provider: "aws", account: "source-controller-ecr"))));
+        Assert.Empty(Crg001(WithSpegelSource(Credentials(provider: "gcp"))));
+    }
+
+    [Theory]
+    [InlineData("oracle", null, null, null, "ChartSource.Provider", "generic, aws, azure or gcp")]
+    [InlineData("AWS", null, null, null, "ChartSource.Provider", "generic, aws, azure or gcp")]
+    [InlineData("azure", "acr-pull", null, null, "ChartSource.SecretName", "silently ignores the azure provider")]
+    [InlineData(null, "GHCR_Pull", null, null, "ChartSource.SecretName", "is not a Secret name")]
+    [InlineData(null, null, "harbor ca", null, "ChartSource.CertSecretName", "is not a Secret name")]
+    [InlineData("gcp", null, null, "Flux.Pull", "ChartSource.ServiceAccountName", "is not a ServiceAccount name")]
+    public void Pull_credentials_flux_would_reject_or_ignore_are_refused(string? provider, string? secret, string? cert, string? account, string path, string says)
+    {
+        // The CRD's enum for spec.provider is generic, aws, azure, gcp (case-sensitive); secretRef beside a cloud provider
+        // leaves the keychain non-anonymous, so source-controller never logs in with the provider.
+        var f = Assert.Single(Crg001(WithSpegelSource(Credentials(secret, provider, cert, account))));
+        Assert.Equal(path, f.PropertyPath);
+        Assert.Contains(says, f.Message, StringComparison.Ordinal);
+        Assert.Equal("SpegelRelease 'spegel'", f.Resource);
+    }
+
     [Fact]
     public void Unknown_values_and_repositories_say_nothing()
     {

@@ -67,6 +67,31 @@ public sealed class RegistryDocumentsVersionTests
     }
 
     [Theory]
+    [InlineData("v1.12.4", 0)] // the version siderolabs/talos#12972 reports it on
+    [InlineData("v1.9.0", 1)] // skipFallback exists, the document kind does not
+    [InlineData("v1.8.4", 2)] // neither exists
+    public void Talos_issue_12972_skipFallback_false_document(string version, int expected)
+    {
+        // The RegistryMirrorConfig of siderolabs/talos#12972: docker.io through a proxy, skipFallback: false.
+        using var repo = Repo(version, """
+            apiVersion: v1alpha1
+            kind: RegistryMirrorConfig
+            name: docker.io
+            endpoints:
+                - url: http://docker-io.regproxy.example.com
+            skipFallback: false
+            """);
+        var findings = Crg215(repo);
+        Assert.Equal(expected, findings.Count);
+        if (expected == 2)
+        {
+            var skip = Assert.Single(findings, f => f.PropertyPath.EndsWith(".SkipFallback", StringComparison.Ordinal));
+            var at = Assert.IsType<SourceFileLocation>(skip.Location);
+            Assert.Equal(("talos/patches/registries.yaml", 6, 15), (at.Path, at.Line, at.Column)); // the "false" of skipFallback
+        }
+    }
+
+    [Theory]
     [InlineData("v1.11.6", true)]
     [InlineData("v1.12.0", false)]
     public void RegistryAuthConfig_and_RegistryTLSConfig_alone_follow_the_same_boundary(string version, bool fires)

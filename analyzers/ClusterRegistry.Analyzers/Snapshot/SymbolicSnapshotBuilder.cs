@@ -105,6 +105,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.ChartVersion = NStr(a, "ChartVersion");
             h.ChartRepository = Str(a, "ChartRepository");
             h.ChartSource = Nested(a, "ChartSource", ChartSource);
+            MarkDirectHelm(h.ChartSource, a);
             h.Expose = Enum(a, "Expose", HarborExposeKind.LoadBalancer);
             h.ServiceName = Str(a, "ServiceName");
             h.LoadBalancerIP = NStr(a, "LoadBalancerIP");
@@ -263,6 +264,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.ChartVersion = NStr(a, "ChartVersion");
             s.ChartRepository = Str(a, "ChartRepository");
             s.ChartSource = Nested(a, "ChartSource", ChartSource);
+            MarkDirectHelm(s.ChartSource, a);
             s.RegistryHostPort = Int(a, "RegistryHostPort");
             s.RegistryNodePort = Int(a, "RegistryNodePort");
             s.MirroredRegistries = StrList(a, "MirroredRegistries");
@@ -271,6 +273,18 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets");
             s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
             s.Values = HelmValueLeaves(a, "Values");
+        }
+
+        /// <summary>The release's <c>Delivery</c> on its chart source: a direct Helm release cannot do what only an OCIRepository does (CRG001).</summary>
+        private void MarkDirectHelm(Val<ChartSourceInfo?> source, SymObject args)
+        {
+            if (source.TryGet(out var src) && src is not null)
+            {
+                var loc = PropertyLocation(args, "Delivery");
+                src.DirectHelm = r.Property(args, "Delivery") is SymConst { Value: EnumValue ev }
+                    ? Val<bool>.Known(ev.Member == "Helm", loc)
+                    : Val<bool>.Unknown(loc);
+            }
         }
 
         /// <summary>An <c>OciChartSource</c> (Harbor's or Spegel's <c>ChartSource</c>).</summary>

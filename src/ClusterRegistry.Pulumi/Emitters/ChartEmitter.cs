@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ClusterRegistry.Charts;
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Pulumi.Program;
+using ClusterRegistry.Rules.Values;
 using ClusterRegistry.Spegel;
 
 namespace ClusterRegistry.Pulumi.Emitters;
@@ -75,34 +76,34 @@ public static class ChartEmitter
     /// <summary>
     /// A <see cref="OciChartSource"/> as a direct Helm release: the chart is the OCI URL and Helm's <c>version</c> takes the tag
     /// or the semver range (Helm resolves a range against the registry's tags). What only Flux's OCIRepository does, a
-    /// direct install cannot: it is refused (exit 2) instead of being dropped without a word.
+    /// direct install cannot: CRG001 refuses it before emitting (the same texts, <see cref="ChartSourceValues"/>); the
+    /// checks here keep a program from dropping it without a word should the validator ever be bypassed.
     /// </summary>
     internal static (string Chart, string? Version) DirectOci(Resource release, OciChartSource source)
     {
         var owner = $"{release.Kind} '{release.Name}'";
-        const string why = "a direct Helm release (Delivery = ReleaseDelivery.Helm) installs the chart once with Helm";
         if (source.Verify is not null)
         {
             throw new StackDefinitionException(owner, "ChartSource.Verify", source.Verify.Provider.ToString().ToLowerInvariant(),
-                why + " and cannot verify its signature, which only Flux's OCIRepository does; use Delivery = ReleaseDelivery.Flux or drop Verify");
+                ChartSourceValues.DirectHelmVerify);
         }
 
         if (source.SemverFilter is { } filter)
         {
             throw new StackDefinitionException(owner, "ChartSource.SemverFilter", filter,
-                why + ", whose version constraint has no tag filter; use Delivery = ReleaseDelivery.Flux or a Semver range without the filter");
+                ChartSourceValues.DirectHelmSemverFilter);
         }
 
         if (source.Digest is { } digest)
         {
             throw new StackDefinitionException(owner, "ChartSource.Digest", digest,
-                why + " by chart version and cannot pin an artifact digest here; use Delivery = ReleaseDelivery.Flux or a Tag");
+                ChartSourceValues.DirectHelmDigest);
         }
 
         if (source.Interval is { } interval)
         {
             throw new StackDefinitionException(owner, "ChartSource.Interval", interval,
-                why + " and never polls for new versions, so an interval would do nothing; use Delivery = ReleaseDelivery.Flux or drop Interval");
+                ChartSourceValues.DirectHelmInterval);
         }
 
         return (source.Url, source.Tag ?? source.Semver);

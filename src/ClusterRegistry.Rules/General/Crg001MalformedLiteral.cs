@@ -347,7 +347,8 @@ public sealed class Crg001MalformedLiteral : Rule
     /// <summary>
     /// An <c>OciChartSource</c>: what Flux's OCIRepository accepts (an <c>oci://</c> URL, a digest <c>sha256:…</c>, an
     /// interval such as <c>5m</c>), and exactly one of tag, semver range or digest: Flux silently lets a digest win over a
-    /// range and a range over a tag, so a second one is never what the reader of the stack thinks is installed.
+    /// range and a range over a tag, so a second one is never what the reader of the stack thinks is installed. On a direct
+    /// Helm release (no Flux) what only the OCIRepository does is refused too.
     /// </summary>
     private void OciSource(TopologySnapshot s, ResourceInfo r, Val<ChartSourceInfo?> source, Val<string?> chartVersion, List<Finding> findings)
     {
@@ -443,6 +444,35 @@ public sealed class Crg001MalformedLiteral : Rule
         if (src.Verify.TryGet(out var verify) && verify is not null)
         {
             Verification(r, verify, First(verify.Location, src.Verify.Location, location), findings);
+        }
+
+        if (src.DirectHelm.Is(true))
+        {
+            DirectHelm(r, src, location, findings);
+        }
+    }
+
+    /// <summary>A direct Helm release installs the chart with Helm: what only Flux's OCIRepository does is refused.</summary>
+    private void DirectHelm(ResourceInfo r, ChartSourceInfo src, object? location, List<Finding> findings)
+    {
+        if (src.Verify.TryGet(out var verify) && verify is not null && verify.Provider.TryGet(out var provider))
+        {
+            findings.Add(Refuse(r, "ChartSource.Verify", provider, ChartSourceValues.DirectHelmVerify, First(src.Verify.Location, verify.Location, location)));
+        }
+
+        if (src.SemverFilter.TryGet(out var filter) && filter is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.SemverFilter", filter, ChartSourceValues.DirectHelmSemverFilter, First(src.SemverFilter.Location, location)));
+        }
+
+        if (src.Digest.TryGet(out var digest) && digest is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.Digest", digest, ChartSourceValues.DirectHelmDigest, First(src.Digest.Location, location)));
+        }
+
+        if (src.Interval.TryGet(out var interval) && interval is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.Interval", interval, ChartSourceValues.DirectHelmInterval, First(src.Interval.Location, location)));
         }
     }
 

@@ -19,6 +19,13 @@ public sealed class ChartSourceInfo
 
     public Val<ChartVerificationInfo?> Verify { get; set; } = Val<ChartVerificationInfo?>.Known(null);
 
+    /// <summary>
+    /// True when the release is a direct Helm release (<c>Delivery = ReleaseDelivery.Helm</c>, a cluster without Flux): Helm
+    /// installs the chart once, so what only an OCIRepository does (Verify, SemverFilter, Digest, Interval) is refused (CRG001).
+    /// Located on the <c>Delivery</c> setting.
+    /// </summary>
+    public Val<bool> DirectHelm { get; set; } = false;
+
     /// <summary>Where the source is written (the <c>new OciChartSource</c>, or the OCIRepository object).</summary>
     public object? Location { get; set; }
 

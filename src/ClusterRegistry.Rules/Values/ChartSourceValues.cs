@@ -5,6 +5,20 @@ namespace ClusterRegistry.Rules.Values;
 /// <summary>The value shapes of a Flux <c>OCIRepository</c> (source-controller's CRD and the OCI distribution spec).</summary>
 public static class ChartSourceValues
 {
+    private const string DirectHelm = "a direct Helm release (Delivery = ReleaseDelivery.Helm) installs the chart once with Helm";
+
+    /// <summary>Why a direct Helm release cannot have <c>Verify</c>: Helm installs an OCI chart without checking a signature; only Flux's OCIRepository (<c>spec.verify</c>) does.</summary>
+    public const string DirectHelmVerify = DirectHelm + " and cannot verify its signature, which only Flux's OCIRepository does; use Delivery = ReleaseDelivery.Flux or drop Verify";
+
+    /// <summary>Why a direct Helm release cannot have <c>SemverFilter</c>: Helm's version constraint has no tag filter.</summary>
+    public const string DirectHelmSemverFilter = DirectHelm + ", whose version constraint has no tag filter; use Delivery = ReleaseDelivery.Flux or a Semver range without the filter";
+
+    /// <summary>Why a direct Helm release cannot have <c>Digest</c>: Helm picks a chart by version.</summary>
+    public const string DirectHelmDigest = DirectHelm + " by chart version and cannot pin an artifact digest here; use Delivery = ReleaseDelivery.Flux or a Tag";
+
+    /// <summary>Why a direct Helm release cannot have <c>Interval</c>: nothing polls for new versions.</summary>
+    public const string DirectHelmInterval = DirectHelm + " and never polls for new versions, so an interval would do nothing; use Delivery = ReleaseDelivery.Flux or drop Interval";
+
     // The CRD's pattern for spec.interval.
     private static readonly Regex Interval = new("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$", RegexOptions.CultureInvariant);
 

@@ -71,7 +71,7 @@ public static class SnapshotBuilder
                 Namespace = s.Args.Namespace,
                 ChartVersion = Val<string?>.Known(s.Args.ChartVersion),
                 ChartRepository = s.Args.ChartRepository,
-                ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(s.Args.ChartSource, Where(s))),
+                ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(s.Args.ChartSource, Where(s), s.Args.Delivery)),
                 RegistryHostPort = s.Args.RegistryHostPort,
                 RegistryNodePort = s.Args.RegistryNodePort,
                 PrependExisting = s.Args.PrependExisting,
@@ -173,7 +173,7 @@ public static class SnapshotBuilder
     private static Val<string> K(string value) => Val<string>.Known(value);
 
     /// <summary>An <see cref="OciChartSource"/> as the rules see it (null stays null).</summary>
-    public static ChartSourceInfo? ChartSource(OciChartSource? source, object? location)
+    public static ChartSourceInfo? ChartSource(OciChartSource? source, object? location, ReleaseDelivery delivery = ReleaseDelivery.Flux)
     {
         if (source is null)
         {
@@ -206,6 +206,7 @@ public static class SnapshotBuilder
             Digest = Val<string?>.Known(source.Digest),
             Interval = Val<string?>.Known(source.Interval),
             Verify = Val<ChartVerificationInfo?>.Known(verify),
+            DirectHelm = Val<bool>.Known(delivery == ReleaseDelivery.Helm, location),
             Location = location,
         };
     }
@@ -246,7 +247,7 @@ public static class SnapshotBuilder
                 Namespace = a.Namespace,
                 ChartVersion = Val<string?>.Known(a.ChartVersion),
                 ChartRepository = a.ChartRepository,
-                ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(a.ChartSource, Where(h))),
+                ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(a.ChartSource, Where(h), a.Delivery)),
                 Expose = (HarborExposeKind)(int)a.Expose,
                 ServiceName = a.ServiceName,
                 LoadBalancerIP = Val<string?>.Known(a.LoadBalancerIP),

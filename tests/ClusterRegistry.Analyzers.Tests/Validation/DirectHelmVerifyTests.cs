@@ -8,11 +8,10 @@ namespace ClusterRegistry.Analyzers.Tests.Validation;
 /// <summary>
 /// An OCI chart's signature check (<c>ChartSource.Verify</c>, cosign or notation) is something only Flux's OCIRepository
 /// does (<c>spec.verify</c>, source.toolkit.fluxcd.io/v1); Helm installs an OCI chart without checking a signature. A
-/// release delivered as a direct Helm release (<c>Delivery = ReleaseDelivery.Helm</c>) with <c>Verify</c> set is therefore
-/// refused by the Pulumi program's emitter, and this test follows the same stack source through every front end:
-/// <c>compile</c> (the Pulumi program) exits 2 with one line naming the resource, the property and the value, and writes
-/// nothing; <c>synth</c> renders the GitOps tree, where Flux does verify, so it keeps the verification; and the analyzer on
-/// the same source may say less than the compiler (it has no rule for the delivery), never something different.
+/// release delivered as a direct Helm release (<c>Delivery = ReleaseDelivery.Helm</c>, a cluster without Flux) with
+/// <c>Verify</c> set is refused by CRG001, and this test follows one stack source through every front end: the analyzer
+/// marks the Verify assignment, <c>check</c> reports it with the same message, <c>compile</c> (the Pulumi program) exits 2 ending in one line naming the resource, the
+/// property and the value, and writes nothing, and <c>synth</c> exits 2 with the same line and writes nothing.
 /// </summary>
 public class DirectHelmVerifyTests
 {
@@ -26,7 +25,7 @@ public class DirectHelmVerifyTests
                     {
                         Url = "oci://registry-1.docker.io/goharbor/harbor-helm",
                         Tag = "1.17.1",
-                        Verify = new ClusterRegistry.Charts.ChartVerification { SecretName = "cosign-public-keys" },
+                        [|Verify = new ClusterRegistry.Charts.ChartVerification { SecretName = "cosign-public-keys" }|],
                     },
                     Delivery = ReleaseDelivery.Helm,
         """;
@@ -36,7 +35,7 @@ public class DirectHelmVerifyTests
                     {
                         Url = "oci://ghcr.io/spegel-org/helm-charts/spegel",
                         Tag = "0.7.4",
-                        Verify = new ClusterRegistry.Charts.ChartVerification { Provider = ClusterRegistry.Charts.ChartVerificationProvider.Notation, SecretName = "notation-config" },
+                        [|Verify = new ClusterRegistry.Charts.ChartVerification { Provider = ClusterRegistry.Charts.ChartVerificationProvider.Notation, SecretName = "notation-config" }|],
                     },
                     Delivery = ReleaseDelivery.Helm,
         """;
@@ -60,54 +59,55 @@ public class DirectHelmVerifyTests
 
     [Theory]
     [MemberData(nameof(Keys))]
-    public async Task Compile_refuses_in_one_line_synth_keeps_the_verification_and_the_analyzer_says_nothing_else(string key)
+    public async Task The_analyzer_compile_and_synth_refuse_the_same_Verify(string key)
     {
         var c = Cases.Single(x => x.Name == key);
-        var source = new RuleCase("CRG001", CaseKind.NearMiss, key, c.Body).Source;
+        var (source, expected) = Markup.Parse(new RuleCase("CRG001", CaseKind.Fires, key, c.Body).Source);
 
-        // The analyzer: no refusing rule and nothing on the verification; what it says is a subset of what compile says.
+        // The analyzer: one refusing diagnostic, CRG001 on the Verify assignment.
         var compilation = TestCompilation.Create(source);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var diagnostics = await TestCompilation.AnalyzeAsync(compilation);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        var all = string.Join("\n", diagnostics.Select(d => $"  {d.Id}: {d.GetMessage()}"));
-        Assert.True(!diagnostics.Any(d => d.Id is "CRG001" or "CRG002" or "CRG110" or "CRG206" or "CRG215"), key + ": a refusing rule fired:\n" + all);
-        Assert.True(!diagnostics.Any(d => d.GetMessage().Contains("Verify", StringComparison.Ordinal) || d.GetMessage().Contains("ChartSource", StringComparison.Ordinal)),
-            key + ": the analyzer says something about the chart source:\n" + all);
-        Assert.True(!diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), key + ": the clean stack has an error diagnostic:\n" + all);
+        var all = string.Join("\n", diagnostics.Select(d => $"  {d.Id} at [{Markup.Show(source, d.Location.SourceSpan)}]: {d.GetMessage()}"));
+        var refusing = diagnostics.Where(d => d.Id is "CRG001" or "CRG002" or "CRG110" or "CRG206" or "CRG215").ToList();
+        Assert.True(refusing.Count == 1 && refusing[0].Id == "CRG001" && refusing[0].Location.SourceSpan == expected.Single(), key + ":\n" + all);
+        Assert.Equal(new CheckFinding("CRG001", c.Resource, "ChartSource.Verify"), CheckFinding.Of(refusing[0]));
+        var message = refusing[0].GetMessage();
+        Assert.Contains("ReleaseDelivery.Flux", message, StringComparison.Ordinal);
 
         var assembly = CheckRunner.Load(compilation);
         var type = assembly.GetTypes().Single(t => t.Name == "S");
         var create = System.Linq.Expressions.Expression.Lambda<Func<Stack>>(System.Linq.Expressions.Expression.New(type)).Compile();
         var catalog = new StackCatalog().Add("s", create);
+        var refusal = $"error: {c.Resource}: ChartSource.Verify = '{c.Value}': {message} (CRG001)";
+
+        // check: the same finding on the real values.
+        var (checkExit, checkOut, _) = await Run(catalog, "check", "--stack", "s");
+        Assert.Equal(ExitCodes.Findings, checkExit);
+        Assert.Contains($"error CRG001: {c.Resource} ChartSource.Verify: {message} [", checkOut, StringComparison.Ordinal);
 
         var temp = Directory.CreateTempSubdirectory("direct-helm-verify-");
         try
         {
-            // compile: exit 2, one line naming resource, property and value, nothing on stdout, no program or findings file.
+            // compile: the deployment gate lists the finding, then the refusal is the last line; nothing on stdout, no files.
             var outDir = Path.Combine(temp.FullName, "programs") + Path.DirectorySeparatorChar;
             var (exit, stdout, stderr) = await Run(catalog, "compile", "--stack", "s", "--out", outDir, "--config-root", temp.FullName);
             Assert.Equal(ExitCodes.BadInput, exit);
             Assert.Equal("", stdout);
-            var errors = stderr.ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("error", StringComparison.Ordinal)).ToList();
-            var line = Assert.Single(errors);
-            Assert.StartsWith($"error: {c.Resource}: ChartSource.Verify = '{c.Value}': ", line, StringComparison.Ordinal);
-            Assert.Contains("ReleaseDelivery.Flux", line, StringComparison.Ordinal);
-            // Anything else on stderr is the deployment gate's non-blocking warnings, printed before the refusal.
             var lines = stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-            Assert.Equal(line, lines[^1]);
-            Assert.All(lines[..^1], l => Assert.Contains("warning", l, StringComparison.Ordinal));
-            Assert.False(Directory.Exists(outDir), "compile must write nothing for a refused stack");
+            Assert.Equal(refusal, lines[^1]);
+            Assert.Single(lines, l => l.StartsWith("error:", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains("error CRG001", StringComparison.Ordinal) && l.Contains(message, StringComparison.Ordinal));
             Assert.Empty(Directory.EnumerateFileSystemEntries(temp.FullName));
 
-            // synth renders the Flux tree, where source-controller verifies the artifact: the verification is kept, not dropped.
+            // synth: the same one line, and no output folder.
             var gitops = Path.Combine(temp.FullName, "gitops");
-            var (synthExit, _, synthErr) = await Run(catalog, "synth", "--stack", "s", "--target", "gitops", "--out", gitops);
-            Assert.True(synthExit == ExitCodes.Ok, synthErr);
-            var repository = Directory.EnumerateFiles(gitops, "ocirepository.yaml", SearchOption.AllDirectories)
-                .Select(File.ReadAllText)
-                .Single(t => t.Contains("verify:", StringComparison.Ordinal));
-            Assert.Contains("provider: " + c.Value, repository, StringComparison.Ordinal);
+            var (synthExit, synthOut, synthErr) = await Run(catalog, "synth", "--stack", "s", "--target", "all", "--out", gitops);
+            Assert.Equal(ExitCodes.BadInput, synthExit);
+            Assert.Equal("", synthOut);
+            Assert.Equal(refusal + "\n", synthErr.ReplaceLineEndings("\n"));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(temp.FullName));
         }
         finally
         {

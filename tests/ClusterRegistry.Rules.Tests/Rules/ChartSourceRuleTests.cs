@@ -140,6 +140,42 @@ public sealed class ChartSourceRuleTests
         }
     }
 
+    [Theory]
+    [InlineData("verify", "ChartSource.Verify", "cosign")]
+    [InlineData("filter", "ChartSource.SemverFilter", "^0\\.6\\.")]
+    [InlineData("digest", "ChartSource.Digest", "sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd")]
+    [InlineData("interval", "ChartSource.Interval", "15m")]
+    public void A_direct_Helm_release_refuses_what_only_an_OCIRepository_does(string what, string path, string value)
+    {
+        // Helm installs an OCI chart by version, once, without a signature check: verify, the tag filter, a digest and a
+        // poll interval are source-controller's (OCIRepository spec.verify, ref.semverFilter, ref.digest, interval).
+        var source = what switch
+        {
+            "filter" => Source(semver: ">=0.6.0", filter: value),
+            "digest" => Source(digest: value),
+            "interval" => Source(tag: "0.6.0", interval: value),
+            _ => Source(tag: "0.6.0"),
+        };
+        if (what == "verify")
+        {
+            source.Verify = Val.Known<ChartVerificationInfo?>(new ChartVerificationInfo { Provider = "cosign", SecretName = Val.Known<string?>("cosign-public-keys") }, "L:src.Verify");
+        }
+
+        source.DirectHelm = Val.Known(true, "L:spegel.Delivery");
+        var f = Assert.Single(Crg001(WithSpegelSource(source)));
+        Assert.Equal((path, value), (f.PropertyPath, f.Value));
+        Assert.Contains("ReleaseDelivery.Flux", f.Message, StringComparison.Ordinal);
+
+        // Near miss: the same source delivered by Flux, and a direct Helm release with a plain tag or range.
+        source.DirectHelm = false;
+        Assert.Empty(Crg001(WithSpegelSource(source)));
+        foreach (var plain in new[] { Source(tag: "0.6.0"), Source(semver: ">=0.6.0 <0.7.0") })
+        {
+            plain.DirectHelm = true;
+            Assert.Empty(Crg001(WithSpegelSource(plain)));
+        }
+    }
+
     [Fact]
     public void Unknown_values_and_repositories_say_nothing()
     {

@@ -33,6 +33,32 @@ public sealed class OciChartSourceProgramTests
 
     private static Stack Build(ReleaseDelivery delivery, Action<OciChartSource>? tweak = null) => Stack.Build(() => new S(delivery, tweak).Declare());
 
+    /// <summary>
+    /// Harbor from its OCI chart: goharbor/harbor-helm publishes the chart as <c>oci://registry-1.docker.io/goharbor/harbor-helm</c>
+    /// (the harbor-helm README's <c>helm install … oci://…</c>), so the URL names the chart itself and nothing may be appended.
+    /// </summary>
+    private sealed class H(ReleaseDelivery delivery, Action<OciChartSource>? tweak) : Stack("oci-harbor")
+    {
+        public H Declare()
+        {
+            var source = new OciChartSource { Url = "oci://registry-1.docker.io/goharbor/harbor-helm", Tag = "1.17.1" };
+            tweak?.Invoke(source);
+            new HarborRegistry("harbor", new HarborArgs
+            {
+                LoadBalancerIP = "192.168.1.105",
+                ClusterIP = "10.43.216.243",
+                ExternalUrl = "http://192.168.1.105",
+                Tls = false,
+                AdminPassword = Secret.FromEnvironment("HARBOR_ADMIN_PASSWORD"),
+                ChartSource = source,
+                Delivery = delivery,
+            });
+            return this;
+        }
+    }
+
+    private static Stack BuildHarbor(ReleaseDelivery delivery, Action<OciChartSource>? tweak = null) => Stack.Build(() => new H(delivery, tweak).Declare());
+
     private static JsonObject Resources(Stack stack) =>
         JsonNode.Parse(new PulumiProgramEmitter().Emit(stack).ToJson())!["resources"]!.AsObject();
 
@@ -142,5 +168,35 @@ public sealed class OciChartSourceProgramTests
         var stack = Build(ReleaseDelivery.Helm, s => s.Provider = OciRepositoryProvider.Generic);
         var release = Assert.Single(Resources(stack), r => (string)r.Value!["type"]! == "kubernetes:helm.sh/v3:Release").Value!["properties"]!;
         Assert.Equal("oci://ghcr.io/spegel-org/helm-charts/spegel", (string?)release["chart"]);
+    }
+
+    [Theory]
+    [InlineData(false, "1.17.1")]
+    [InlineData(true, ">=1.17.0 <1.18.0")]
+    public void Harbor_helm_delivery_installs_the_oci_url_at_the_tag_or_range(bool range, string version)
+    {
+        var resources = Resources(BuildHarbor(ReleaseDelivery.Helm, s => { if (range) { s.Tag = null; s.Semver = version; } }));
+        var node = Assert.Single(resources, r => (string)r.Value!["type"]! == "kubernetes:helm.sh/v3:Release").Value!;
+        var release = node["properties"]!;
+        // The OCI URL is the chart: not the chart repository's "harbor" chart, and no "/harbor" appended to the URL.
+        Assert.Equal("oci://registry-1.docker.io/goharbor/harbor-helm", (string?)release["chart"]);
+        Assert.Equal(version, (string?)release["version"]);
+        Assert.Null(release["repositoryOpts"]);
+        Assert.Equal("harbor", (string?)release["namespace"]);
+        Assert.False((bool)release["createNamespace"]!);
+
+        // Same release otherwise: the admin-password Secret it reads is still created first.
+        var secret = Assert.Single(resources, r => (string)r.Value!["type"]! == "kubernetes:core/v1:Secret").Key;
+        Assert.Contains("${" + secret + "}", node["options"]!["dependsOn"]!.AsArray().Select(d => (string)d!));
+    }
+
+    [Fact]
+    public void Harbor_helm_delivery_refuses_Verify_naming_the_harbor_resource()
+    {
+        var stack = BuildHarbor(ReleaseDelivery.Helm, s => s.Verify = new ChartVerification { SecretName = "cosign-public-keys" });
+        var e = Assert.Throws<StackDefinitionException>(() => new PulumiProgramEmitter().Emit(stack));
+        Assert.Equal("HarborRegistry 'harbor'", e.Resource);
+        Assert.Equal("ChartSource.Verify", e.Property);
+        Assert.Equal("cosign", e.Value);
     }
 }

@@ -106,6 +106,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.ChartRepository = Str(a, "ChartRepository");
             h.ChartSource = Nested(a, "ChartSource", ChartSource);
             h.PostRenderers = PostRenderers(a);
+            h.DirectHelm = DirectHelm(a);
             h.Expose = Enum(a, "Expose", HarborExposeKind.LoadBalancer);
             h.ServiceName = Str(a, "ServiceName");
             h.LoadBalancerIP = NStr(a, "LoadBalancerIP");
@@ -265,6 +266,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.ChartRepository = Str(a, "ChartRepository");
             s.ChartSource = Nested(a, "ChartSource", ChartSource);
             s.PostRenderers = PostRenderers(a);
+            s.DirectHelm = DirectHelm(a);
             s.RegistryHostPort = Int(a, "RegistryHostPort");
             s.RegistryNodePort = Int(a, "RegistryNodePort");
             s.MirroredRegistries = StrList(a, "MirroredRegistries");
@@ -273,6 +275,15 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets");
             s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
             s.Values = HelmValueLeaves(a, "Values");
+        }
+
+        /// <summary>The release's <c>Delivery</c>: a direct Helm release cannot do what only Flux does in the cluster (CRG001).</summary>
+        private Val<bool> DirectHelm(SymObject args)
+        {
+            var loc = PropertyLocation(args, "Delivery");
+            return r.Property(args, "Delivery") is SymConst { Value: EnumValue ev }
+                ? Val<bool>.Known(ev.Member == "Helm", loc)
+                : Val<bool>.Unknown(loc);
         }
 
         /// <summary>An <c>OciChartSource</c> (Harbor's or Spegel's <c>ChartSource</c>).</summary>

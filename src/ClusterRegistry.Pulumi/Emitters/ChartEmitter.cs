@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ClusterRegistry.Charts;
 using ClusterRegistry.Harbor;
 using ClusterRegistry.Pulumi.Program;
+using ClusterRegistry.Rules.Values;
 using ClusterRegistry.Spegel;
 
 namespace ClusterRegistry.Pulumi.Emitters;
@@ -89,40 +90,40 @@ public static class ChartEmitter
         var first = postRenderers[0];
         var value = first is null ? "null" : $"kustomize: {first.Patches.Count} patch(es), {first.Images.Count} image(s)";
         throw new StackDefinitionException($"{release.Kind} '{release.Name}'", "PostRenderers[0]", value,
-            "a direct Helm release (Delivery = ReleaseDelivery.Helm) cannot apply Flux post-renderers, which helm-controller runs in the cluster; use Delivery = ReleaseDelivery.Flux or move the change into Values");
+            ChartSourceValues.DirectHelmPostRenderers);
     }
 
     /// <summary>
     /// A <see cref="OciChartSource"/> as a direct Helm release: the chart is the OCI URL and Helm's <c>version</c> takes the tag
     /// or the semver range (Helm resolves a range against the registry's tags). What only Flux's OCIRepository does, a
-    /// direct install cannot: it is refused (exit 2) instead of being dropped without a word.
+    /// direct install cannot: CRG001 refuses it before emitting (the same texts, <see cref="ChartSourceValues"/>); the
+    /// checks here keep a program from dropping it without a word should the validator ever be bypassed.
     /// </summary>
     internal static (string Chart, string? Version) DirectOci(Resource release, OciChartSource source)
     {
         var owner = $"{release.Kind} '{release.Name}'";
-        const string why = "a direct Helm release (Delivery = ReleaseDelivery.Helm) installs the chart once with Helm";
         if (source.Verify is not null)
         {
             throw new StackDefinitionException(owner, "ChartSource.Verify", source.Verify.Provider.ToString().ToLowerInvariant(),
-                why + " and cannot verify its signature, which only Flux's OCIRepository does; use Delivery = ReleaseDelivery.Flux or drop Verify");
+                ChartSourceValues.DirectHelmVerify);
         }
 
         if (source.SemverFilter is { } filter)
         {
             throw new StackDefinitionException(owner, "ChartSource.SemverFilter", filter,
-                why + ", whose version constraint has no tag filter; use Delivery = ReleaseDelivery.Flux or a Semver range without the filter");
+                ChartSourceValues.DirectHelmSemverFilter);
         }
 
         if (source.Digest is { } digest)
         {
             throw new StackDefinitionException(owner, "ChartSource.Digest", digest,
-                why + " by chart version and cannot pin an artifact digest here; use Delivery = ReleaseDelivery.Flux or a Tag");
+                ChartSourceValues.DirectHelmDigest);
         }
 
         if (source.Interval is { } interval)
         {
             throw new StackDefinitionException(owner, "ChartSource.Interval", interval,
-                why + " and never polls for new versions, so an interval would do nothing; use Delivery = ReleaseDelivery.Flux or drop Interval");
+                ChartSourceValues.DirectHelmInterval);
         }
 
         // Pull credentials: Flux reads them from Kubernetes objects at reconcile time; the Helm release's repositoryOpts take a
@@ -130,31 +131,31 @@ public static class ChartEmitter
         if (source.SecretName is { } pull)
         {
             throw new StackDefinitionException(owner, "ChartSource.SecretName", pull,
-                why + " from the machine running pulumi, which cannot read the pull Secret Flux's OCIRepository would use; use Delivery = ReleaseDelivery.Flux, or log that machine in to the registry (helm registry login) and drop SecretName");
+                ChartSourceValues.DirectHelmSecretName);
         }
 
         if (source.Provider is { } provider && provider != OciRepositoryProvider.Generic)
         {
             throw new StackDefinitionException(owner, "ChartSource.Provider", Rendering.Flux.FluxObjects.OciProviderName(provider),
-                why + " and has no cloud registry login; use Delivery = ReleaseDelivery.Flux, or log the machine running pulumi in to the registry and drop Provider");
+                ChartSourceValues.DirectHelmProvider);
         }
 
         if (source.CertSecretName is { } cert)
         {
             throw new StackDefinitionException(owner, "ChartSource.CertSecretName", cert,
-                why + " from the machine running pulumi, which cannot read the certificate Secret Flux's OCIRepository would use; use Delivery = ReleaseDelivery.Flux or drop CertSecretName");
+                ChartSourceValues.DirectHelmCertSecretName);
         }
 
         if (source.ServiceAccountName is { } account)
         {
             throw new StackDefinitionException(owner, "ChartSource.ServiceAccountName", account,
-                why + " from the machine running pulumi, not as a ServiceAccount in the cluster; use Delivery = ReleaseDelivery.Flux or drop ServiceAccountName");
+                ChartSourceValues.DirectHelmServiceAccountName);
         }
 
         if (source.Insecure)
         {
             throw new StackDefinitionException(owner, "ChartSource.Insecure", "true",
-                why + ", whose release has no plain-HTTP switch for an OCI registry; use Delivery = ReleaseDelivery.Flux or serve the registry over TLS");
+                ChartSourceValues.DirectHelmInsecure);
         }
 
         return (source.Url, source.Tag ?? source.Semver);

@@ -21,6 +21,13 @@ public sealed class TalosConfigAccumulator
     /// <summary>A patch used the legacy <c>machine.registries</c> or <c>extraHostEntries</c> form.</summary>
     public bool UsesLegacyRegistryFields { get; set; }
 
+    /// <summary>
+    /// Where the first <c>RegistryMirrorConfig</c>/<c>RegistryAuthConfig</c>/<c>RegistryTLSConfig</c> document is (its
+    /// <c>kind</c>), or null when no patch uses them: the repository chose the v1.12 documents form, which a Talos version
+    /// before v1.12 rejects as unknown kinds (CRG215).
+    /// </summary>
+    public object? RegistryDocumentLocation { get; set; }
+
     /// <summary>Some patch could not be read (encrypted as a whole, refused, JSON patch on other paths): lists may be incomplete.</summary>
     public bool Incomplete { get; set; }
 
@@ -65,6 +72,10 @@ public sealed class TalosConfigAccumulator
         patch.Files.AddRange(Files);
         patch.CriCustomizations.AddRange(CriCustomizations);
         patch.RendersLegacyRegistryFields = UsesLegacyRegistryFields;
+        if (RegistryDocumentLocation is not null)
+        {
+            patch.DocumentsFormChosen = Val<bool>.Known(true, RegistryDocumentLocation);
+        }
         if (Incomplete)
         {
             patch.Mirrors.HasUnknownEntries = true;

@@ -178,6 +178,11 @@ public static class TalosConfigReader
     {
         var nameNode = YamlNav.Get(doc, "name");
         var name = ctx.Str(nameNode);
+        if (kind is "RegistryMirrorConfig" or "RegistryAuthConfig" or "RegistryTLSConfig")
+        {
+            acc.RegistryDocumentLocation ??= ctx.Loc(YamlNav.Get(doc, "kind") ?? doc);
+        }
+
         switch (kind)
         {
             case "RegistryMirrorConfig":

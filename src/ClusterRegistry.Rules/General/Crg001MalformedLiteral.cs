@@ -102,8 +102,8 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             // An ExternalRegistry installs no chart: there is no repository or version to judge.
             Chart(s, h, h.ChartRepository, h.ChartVersion, findings);
-            OciSource(s, h, h.ChartSource, h.ChartVersion, findings);
-            PostRenderers(s, h, h.PostRenderers, findings);
+            OciSource(s, h, h.ChartSource, h.ChartVersion, h.DirectHelm, findings);
+            PostRenderers(s, h, h.PostRenderers, h.DirectHelm, findings);
 
             // The admin password is either generated into <name>-admin or read from a Secret something else manages.
             if (h.AdminPassword.TryGet(out var password) && password is not null
@@ -187,8 +187,8 @@ public sealed class Crg001MalformedLiteral : Rule
     {
         Label(sp, "Namespace", sp.Namespace, findings);
         Chart(s, sp, sp.ChartRepository, sp.ChartVersion, findings);
-        OciSource(s, sp, sp.ChartSource, sp.ChartVersion, findings);
-        PostRenderers(s, sp, sp.PostRenderers, findings);
+        OciSource(s, sp, sp.ChartSource, sp.ChartVersion, sp.DirectHelm, findings);
+        PostRenderers(s, sp, sp.PostRenderers, sp.DirectHelm, findings);
         for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
         {
             var target = sp.AdditionalMirrorTargets[i];
@@ -349,9 +349,10 @@ public sealed class Crg001MalformedLiteral : Rule
     /// <summary>
     /// An <c>OciChartSource</c>: what Flux's OCIRepository accepts (an <c>oci://</c> URL, a digest <c>sha256:…</c>, an
     /// interval such as <c>5m</c>), and exactly one of tag, semver range or digest: Flux silently lets a digest win over a
-    /// range and a range over a tag, so a second one is never what the reader of the stack thinks is installed.
+    /// range and a range over a tag, so a second one is never what the reader of the stack thinks is installed. On a direct
+    /// Helm release (no Flux) what only the OCIRepository does is refused too.
     /// </summary>
-    private void OciSource(TopologySnapshot s, ResourceInfo r, Val<ChartSourceInfo?> source, Val<string?> chartVersion, List<Finding> findings)
+    private void OciSource(TopologySnapshot s, ResourceInfo r, Val<ChartSourceInfo?> source, Val<string?> chartVersion, Val<bool> directHelm, List<Finding> findings)
     {
         // As for Chart(): a repository written by hand may use whatever Flux accepts (Flux orders several refs itself).
         if (s.FromRepository || !source.TryGet(out var src) || src is null)
@@ -448,6 +449,10 @@ public sealed class Crg001MalformedLiteral : Rule
         }
 
         PullCredentials(r, src, location, findings);
+        if (directHelm.Is(true))
+        {
+            DirectHelm(r, src, First(location, directHelm.Location), findings);
+        }
     }
 
     /// <summary>
@@ -498,11 +503,19 @@ public sealed class Crg001MalformedLiteral : Rule
     /// target that selects nothing in particular (kustomize matches every object with an empty selector), an image without a name or without a replacement, and a digest beside a tag
     /// (the CRD: "If digest is present NewTag value is ignored") are refused. A hand-written repository is Flux's to judge.
     /// </summary>
-    private void PostRenderers(TopologySnapshot s, ResourceInfo r, ValList<PostRendererInfo> renderers, List<Finding> findings)
+    private void PostRenderers(TopologySnapshot s, ResourceInfo r, ValList<PostRendererInfo> renderers, Val<bool> directHelm, List<Finding> findings)
     {
         if (s.FromRepository)
         {
             return;
+        }
+
+        // helm-controller applies post-renderers in the cluster; a direct Helm release has no Flux to run them. Named by the
+        // first one's contents, which only a fully known entry gives (the analyzer says nothing rather than a wrong count).
+        if (directHelm.Is(true) && renderers.Count > 0 && renderers[0] is { } first && !first.Patches.HasUnknownEntries && !first.Images.HasUnknownEntries)
+        {
+            findings.Add(Refuse(r, "PostRenderers[0]", $"kustomize: {first.Patches.Count} patch(es), {first.Images.Count} image(s)",
+                ChartSourceValues.DirectHelmPostRenderers, First(first.Location, renderers.Location, directHelm.Location)));
         }
 
         for (var i = 0; i < renderers.Count; i++)
@@ -612,6 +625,57 @@ public sealed class Crg001MalformedLiteral : Rule
         }
 
         return true;
+    }
+
+    /// <summary>A direct Helm release installs the chart with Helm: what only Flux's OCIRepository does is refused.</summary>
+    private void DirectHelm(ResourceInfo r, ChartSourceInfo src, object? location, List<Finding> findings)
+    {
+        if (src.Verify.TryGet(out var verify) && verify is not null && verify.Provider.TryGet(out var provider))
+        {
+            findings.Add(Refuse(r, "ChartSource.Verify", provider, ChartSourceValues.DirectHelmVerify, First(src.Verify.Location, verify.Location, location)));
+        }
+
+        if (src.SemverFilter.TryGet(out var filter) && filter is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.SemverFilter", filter, ChartSourceValues.DirectHelmSemverFilter, First(src.SemverFilter.Location, location)));
+        }
+
+        if (src.Digest.TryGet(out var digest) && digest is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.Digest", digest, ChartSourceValues.DirectHelmDigest, First(src.Digest.Location, location)));
+        }
+
+        if (src.Interval.TryGet(out var interval) && interval is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.Interval", interval, ChartSourceValues.DirectHelmInterval, First(src.Interval.Location, location)));
+        }
+
+        // Pull credentials: Flux reads them from Kubernetes objects at reconcile time; the Helm release's repositoryOpts take a
+        // username, password and certificate files on the machine running pulumi, and have no plain-HTTP switch or cloud login.
+        if (src.SecretName.TryGet(out var secret) && secret is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.SecretName", secret, ChartSourceValues.DirectHelmSecretName, First(src.SecretName.Location, location)));
+        }
+
+        if (src.Provider.TryGet(out var cloud) && cloud is not null && cloud != "generic")
+        {
+            findings.Add(Refuse(r, "ChartSource.Provider", cloud, ChartSourceValues.DirectHelmProvider, First(src.Provider.Location, location)));
+        }
+
+        if (src.CertSecretName.TryGet(out var cert) && cert is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.CertSecretName", cert, ChartSourceValues.DirectHelmCertSecretName, First(src.CertSecretName.Location, location)));
+        }
+
+        if (src.ServiceAccountName.TryGet(out var account) && account is not null)
+        {
+            findings.Add(Refuse(r, "ChartSource.ServiceAccountName", account, ChartSourceValues.DirectHelmServiceAccountName, First(src.ServiceAccountName.Location, location)));
+        }
+
+        if (src.Insecure.Is(true))
+        {
+            findings.Add(Refuse(r, "ChartSource.Insecure", "true", ChartSourceValues.DirectHelmInsecure, First(src.Insecure.Location, location)));
+        }
     }
 
     private void Verification(ResourceInfo r, ChartVerificationInfo v, object? location, List<Finding> findings)

@@ -54,12 +54,14 @@ public sealed class Crg215SettingNeedsNewerTalos : Rule
             if (v < TalosVersionValue.V1_12 && p.DocumentsFormChosen.Is(true))
             {
                 yield return Refuse(p, "RegistryConfigForm", "Documents",
-                    $"Talos {v} has no RegistryMirrorConfig/RegistryAuthConfig documents (they arrived in v1.12, siderolabs/talos#12194): it rejects the unknown kinds; use Legacy or Auto",
+                    $"Talos {v} has no RegistryMirrorConfig/RegistryAuthConfig/RegistryTLSConfig documents (they arrived in v1.12, siderolabs/talos#12194): it rejects the unknown kinds; use the machine.registries form (RegistryConfigForm Legacy or Auto) or target Talos v1.12 or later",
                     First(p.DocumentsFormChosen.Location, p.Location));
             }
 
-            // RegistryAuthConfig documents: rendered from v1.12 unless the patch keeps the legacy form.
-            var documents = p.DocumentsFormChosen.Is(true) || (v >= TalosVersionValue.V1_12 && p.LegacyRegistryFormChosen.Is(false));
+            // RegistryAuthConfig documents: rendered from v1.12 unless the patch keeps the legacy form. A configuration read from
+            // a repository says which form it is written in: its machine.registries auth is no RegistryAuthConfig document.
+            var documents = p.DocumentsFormChosen.Is(true)
+                || (v >= TalosVersionValue.V1_12 && p.LegacyRegistryFormChosen.Is(false) && p.RendersLegacyRegistryFields.Is(false));
             if (!documents)
             {
                 continue;

@@ -57,6 +57,13 @@ public sealed class HarborInfo : ResourceInfo
     /// <summary><c>PostRenderers</c>: the user's Flux post-renderers, in order.</summary>
     public ValList<PostRendererInfo> PostRenderers { get; set; } = new();
 
+    /// <summary>
+    /// True for a direct Helm release (<c>Delivery = ReleaseDelivery.Helm</c>, a cluster without Flux): Helm installs the
+    /// chart from the machine running pulumi, so what only Flux does in the cluster (an OCIRepository's verify, filter,
+    /// digest, interval and pull credentials; post-renderers) is refused (CRG001). Located on the <c>Delivery</c> setting.
+    /// </summary>
+    public Val<bool> DirectHelm { get; set; } = false;
+
     /// <summary>The chart version the release installs (<see cref="ChartSource"/>'s tag when set; unknown for a range or digest).</summary>
     public Val<string?> EffectiveChartVersion => ChartSourceInfo.EffectiveVersion(ChartSource, ChartVersion);
 

@@ -46,7 +46,11 @@ public sealed class TalosPatchInfo : ResourceInfo
     /// </summary>
     public Val<bool> LegacyRegistryFormChosen { get; set; } = false;
 
-    /// <summary>True when the stack explicitly asks for the v1.12 documents (<c>RegistryConfigForm = Documents</c>), whatever its version (CRG215).</summary>
+    /// <summary>
+    /// True when the stack explicitly asks for the v1.12 documents (<c>RegistryConfigForm = Documents</c>), or a repository's
+    /// patches contain a <c>RegistryMirrorConfig</c>/<c>RegistryAuthConfig</c>/<c>RegistryTLSConfig</c> document (located on
+    /// the first one's <c>kind</c>), whatever its version (CRG215).
+    /// </summary>
     public Val<bool> DocumentsFormChosen { get; set; } = false;
 
     /// <summary>The parsed version; unknown when the text is unknown or malformed.</summary>

@@ -109,4 +109,35 @@ public sealed class RealRepositoryTests
         Assert.Equal(44, at.Line);
         Assert.Equal(11, at.Column);
     }
+
+    [Fact]
+    public void Vrozaksen_overridePath_mirrors_on_v1_13_7_in_machine_registries_are_not_CRG215()
+    {
+        // overridePath since Talos v1.3 (siderolabs/talos#6577); machine.registries deprecated but read on v1.12+: a warning
+        // (CRG210), never a refusal. See Repositories/vrozaksen-home-ops/README.md.
+        var (scan, findings) = Check("vrozaksen-home-ops");
+        Assert.DoesNotContain(findings, f => f.Id == "CRG215");
+        var legacy = Assert.Single(findings, f => f.Id == "CRG210");
+        Assert.Equal(RuleSeverity.Warning, legacy.Severity);
+
+        // The reader saw what the rule needed: the version, sixteen overridePath mirrors, the legacy form, no documents.
+        var patch = Assert.Single(scan.Snapshot.TalosPatches);
+        Assert.Equal("v1.13.7", patch.TalosVersion.Value);
+        Assert.Equal(16, patch.Mirrors.Count);
+        Assert.All(patch.Mirrors, m => Assert.True(m.OverridePath.Value));
+        Assert.All(patch.Mirrors, m => Assert.Null(m.SkipFallback.Value));
+        Assert.True(patch.RendersLegacyRegistryFields.Value);
+        Assert.False(patch.DocumentsFormChosen.Value);
+        Assert.DoesNotContain(scan.Notices, n => n.Kind == NoticeKind.Error);
+    }
+
+    [Theory]
+    [InlineData("falkwinkler-home-ops")] // overridePath, machine.registries, v1.13.5
+    [InlineData("wcygan-anton")] // machine.registries, v1.13.6
+    [InlineData("jfroy-flatops")]
+    public void The_other_transcribed_repositories_are_not_CRG215(string name)
+    {
+        var (_, findings) = Check(name);
+        Assert.DoesNotContain(findings, f => f.Id == "CRG215");
+    }
 }

@@ -179,6 +179,77 @@ public sealed class ChartSourceRuleTests
         Assert.Equal("SpegelRelease 'spegel'", f.Resource);
     }
 
+    private static GoodSnapshot DirectHelm(ChartSourceInfo source, bool direct = true)
+    {
+        var g = WithSpegelSource(source);
+        g.Spegel.DirectHelm = Val.Known(direct, "L:spegel.Delivery");
+        return g;
+    }
+
+    [Theory]
+    [InlineData("verify", "ChartSource.Verify", "cosign")]
+    [InlineData("filter", "ChartSource.SemverFilter", "^0\\.6\\.")]
+    [InlineData("digest", "ChartSource.Digest", "sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd")]
+    [InlineData("interval", "ChartSource.Interval", "15m")]
+    [InlineData("secret", "ChartSource.SecretName", "ghcr-pull")]
+    [InlineData("provider", "ChartSource.Provider", "aws")]
+    [InlineData("cert", "ChartSource.CertSecretName", "ghcr-ca")]
+    [InlineData("account", "ChartSource.ServiceAccountName", "chart-reader")]
+    [InlineData("insecure", "ChartSource.Insecure", "true")]
+    public void A_direct_Helm_release_refuses_what_only_an_OCIRepository_does(string what, string path, string value)
+    {
+        // Helm installs an OCI chart by version, once, without a signature check, from the machine running pulumi: verify,
+        // the tag filter, a digest, a poll interval and credentials read from cluster objects are source-controller's
+        // (OCIRepository spec.verify, ref.semverFilter, ref.digest, interval, secretRef, provider, certSecretRef,
+        // serviceAccountName, insecure).
+        var source = what switch
+        {
+            "filter" => Source(semver: ">=0.6.0", filter: value),
+            "digest" => Source(digest: value),
+            "interval" => Source(tag: "0.6.0", interval: value),
+            _ => Source(tag: "0.6.0"),
+        };
+        switch (what)
+        {
+            case "verify":
+                source.Verify = Val.Known<ChartVerificationInfo?>(new ChartVerificationInfo { Provider = "cosign", SecretName = Val.Known<string?>("cosign-public-keys") }, "L:src.Verify");
+                break;
+            case "secret": source.SecretName = Val.Known<string?>(value, "L:src.SecretName"); break;
+            case "provider": source.Provider = Val.Known<string?>(value, "L:src.Provider"); break;
+            case "cert": source.CertSecretName = Val.Known<string?>(value, "L:src.CertSecretName"); break;
+            case "account": source.ServiceAccountName = Val.Known<string?>(value, "L:src.ServiceAccountName"); break;
+            case "insecure": source.Insecure = Val.Known(true, "L:src.Insecure"); break;
+        }
+
+        var f = Assert.Single(Crg001(DirectHelm(source)));
+        Assert.Equal((path, value), (f.PropertyPath, f.Value));
+        Assert.Contains("ReleaseDelivery.Flux", f.Message, StringComparison.Ordinal);
+
+        // Near miss: the same source delivered by Flux, and a direct Helm release with a plain tag or range, or the generic
+        // provider (which is no login at all).
+        Assert.Empty(Crg001(DirectHelm(source, direct: false)));
+        var generic = Source(tag: "0.6.0");
+        generic.Provider = Val.Known<string?>("generic", "L:src.Provider");
+        foreach (var plain in new[] { Source(tag: "0.6.0"), Source(semver: ">=0.6.0 <0.7.0"), generic })
+        {
+            Assert.Empty(Crg001(DirectHelm(plain)));
+        }
+    }
+
+    [Fact]
+    public void A_direct_Helm_release_refuses_post_renderers_helm_controller_would_apply()
+    {
+        var g = new GoodSnapshot();
+        var patch = new KustomizePatchInfo { Patch = Val.Known("- op: add\n  path: /metadata/labels/team\n  value: platform", "L:patch"), Target = Val.Known<PatchTargetInfo?>(new PatchTargetInfo { Kind = Val.Known<string?>("DaemonSet") }) };
+        g.Spegel.PostRenderers = new ValList<PostRendererInfo> { new PostRendererInfo { Patches = new ValList<KustomizePatchInfo> { patch }, Location = "L:pr" } };
+        Assert.Empty(Crg001(g));
+
+        g.Spegel.DirectHelm = Val.Known(true, "L:spegel.Delivery");
+        var f = Assert.Single(Crg001(g));
+        Assert.Equal(("PostRenderers[0]", "kustomize: 1 patch(es), 0 image(s)"), (f.PropertyPath, f.Value));
+        Assert.Contains("helm-controller", f.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_values_and_repositories_say_nothing()
     {

@@ -198,8 +198,14 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 : secretVariable.IsKnown && secretVariable.Value is { } sv ? Val<string>.Known(sv, secretVariable.Location) : Val<string>.Unknown(secretVariable.Location);
             var (items, open, location) = List(a, "Permissions");
             ro.Permissions = new ValList<PermissionInfo> { HasUnknownEntries = open, Location = location };
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
+                var item = items[i];
+                if (NullEntry(ro, "Permissions", i, item))
+                {
+                    continue;
+                }
+
                 var perm = Permission(r.Resolve(item), item.Location);
                 if (perm is null)
                 {
@@ -207,6 +213,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 }
                 else
                 {
+                    perm.Index = i;
                     ro.Permissions.Add(perm);
                 }
             }
@@ -305,6 +312,10 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 {
                     v.MatchOidcIdentity.Add(new OidcIdentityInfo { Issuer = Str(mo, "Issuer"), Subject = Str(mo, "Subject"), Location = item.Location });
                 }
+                else if (r.Resolve(item) is SymConst { Value: null })
+                {
+                    v.MatchOidcIdentity.Add(new OidcIdentityInfo { IsNull = true, Location = item.Location });
+                }
                 else
                 {
                     v.MatchOidcIdentity.HasUnknownEntries = true;
@@ -375,27 +386,19 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 t.RegistryConfigs.Add(c);
             }
 
-            t.NullEntries = new ValList<Val<string>>();
-            foreach (var property in new[] { "ExtraHostEntries", "Files", "CriCustomizations" })
-            {
-                var (entries, _, _) = List(a, property);
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    if (r.Resolve(entries[i]) is SymConst { Value: null })
-                    {
-                        // CRG001; the list below skips it, as check's snapshot does.
-                        t.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(property, i), entries[i].Location ?? t.Location));
-                    }
-                }
-            }
-
             var (hosts, hostsOpen, hostsLocation) = List(a, "ExtraHostEntries");
             t.HostEntries = new ValList<HostEntryInfo> { HasUnknownEntries = hostsOpen, Location = hostsLocation };
-            foreach (var item in hosts)
+            for (var i = 0; i < hosts.Count; i++)
             {
+                var item = hosts[i];
+                if (NullEntry(t, "ExtraHostEntries", i, item))
+                {
+                    continue;
+                }
+
                 if (r.Resolve(item) is SymObject { TypeName: "TalosHostEntry" } ho)
                 {
-                    t.HostEntries.Add(new HostEntryInfo { Ip = Str(ho, "Ip"), Aliases = StrList(ho, "Aliases"), Location = item.Location });
+                    t.HostEntries.Add(new HostEntryInfo { Ip = Str(ho, "Ip"), Aliases = StrList(ho, "Aliases"), Location = item.Location, Index = i });
                 }
                 else
                 {
@@ -405,14 +408,20 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
             var (files, filesOpen, filesLocation) = List(a, "Files");
             t.Files = new ValList<TalosFileInfo> { HasUnknownEntries = filesOpen, Location = filesLocation };
-            foreach (var item in files)
+            for (var i = 0; i < files.Count; i++)
             {
+                var item = files[i];
+                if (NullEntry(t, "Files", i, item))
+                {
+                    continue;
+                }
+
                 if (r.Resolve(item) is SymObject { TypeName: "TalosFile" } fo)
                 {
                     var op = r.Property(fo, "Op") is SymConst { Value: EnumValue ev }
                         ? Val<string>.Known(ev.Member.ToLowerInvariant(), PropertyLocation(fo, "Op"))
                         : Val<string>.Unknown(PropertyLocation(fo, "Op"));
-                    t.Files.Add(new TalosFileInfo { Path = Str(fo, "Path"), Content = Str(fo, "Content"), Op = op, Location = item.Location });
+                    t.Files.Add(new TalosFileInfo { Path = Str(fo, "Path"), Content = Str(fo, "Content"), Op = op, Location = item.Location, Index = i });
                 }
                 else
                 {
@@ -422,15 +431,23 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
             var (cris, crisOpen, crisLocation) = List(a, "CriCustomizations");
             t.CriCustomizations = new ValList<CriCustomizationInfo> { HasUnknownEntries = crisOpen, Location = crisLocation };
-            foreach (var item in cris)
+            for (var i = 0; i < cris.Count; i++)
             {
+                var item = cris[i];
+                if (NullEntry(t, "CriCustomizations", i, item))
+                {
+                    continue;
+                }
+
                 switch (r.Resolve(item))
                 {
                     case SymObject { TypeName: "TalosCriCustomization.SpegelKeepUnpackedLayers" }:
-                        t.CriCustomizations.Add(CriCustomizationInfo.SpegelKeepUnpackedLayers(item.Location));
+                        var keep = CriCustomizationInfo.SpegelKeepUnpackedLayers(item.Location);
+                        keep.Index = i;
+                        t.CriCustomizations.Add(keep);
                         break;
                     case SymObject { TypeName: "TalosCriCustomization" } co:
-                        t.CriCustomizations.Add(new CriCustomizationInfo { Name = Str(co, "Name"), Content = Str(co, "Content"), Location = item.Location });
+                        t.CriCustomizations.Add(new CriCustomizationInfo { Name = Str(co, "Name"), Content = Str(co, "Content"), Location = item.Location, Index = i });
                         break;
                     default:
                         t.CriCustomizations.HasUnknownEntries = true;
@@ -620,16 +637,35 @@ namespace ClusterRegistry.Analyzers.Snapshot
             return r.Property(o, name) is SymDict dict ? (dict.Entries, dict.Open, loc) : (Array.Empty<SymEntry>(), true, loc);
         }
 
+        /// <summary>
+        /// A list of strings: a literal null stays in it as a known null (CRG001 refuses it where it stands, as in
+        /// <c>check</c>, whose list holds the same null); anything else not constant is unknown.
+        /// </summary>
         private ValList<Val<string>> StrList(SymObject o, string name)
         {
             var (items, open, loc) = List(o, name);
             var list = new ValList<Val<string>> { HasUnknownEntries = open, Location = loc };
             foreach (var item in items)
             {
-                list.Add(Str(item, item.Location));
+                list.Add(r.Resolve(item) is SymConst { Value: null } ? Val<string>.Known(null!, item.Location) : Str(item, item.Location));
             }
 
             return list;
+        }
+
+        /// <summary>
+        /// A literal null entry of a list of objects: recorded in the resource's <c>NullEntries</c> with its index (CRG001)
+        /// and left out of the list, as <c>check</c>'s builder does; the entries after it carry their own index.
+        /// </summary>
+        private bool NullEntry(ResourceInfo info, string property, int index, SymValue item)
+        {
+            if (!(r.Resolve(item) is SymConst { Value: null }))
+            {
+                return false;
+            }
+
+            info.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(property, index), item.Location ?? info.Location as Location));
+            return true;
         }
 
         private ValList<KeyValueInfo> KeyValues(SymObject o, string name)

@@ -32,6 +32,7 @@ public sealed class Crg001MalformedLiteral : Rule
 
         foreach (var r in s.Robots)
         {
+            NullEntries(r, findings);
             if (!s.FromRepository && r.Level.Is(RobotLevelKind.Project) && r.Project.TryGet(out var project) && string.IsNullOrWhiteSpace(project))
             {
                 // An unset Project has no assignment of its own: the squiggle goes on Level = RobotLevel.Project.
@@ -173,6 +174,7 @@ public sealed class Crg001MalformedLiteral : Rule
     private void ExistingSecret(ExistingSecretInfo e, List<Finding> findings)
     {
         Label(e, "Namespace", e.Namespace, findings);
+        NullStrings(e, "Keys", e.Keys, findings);
         var secretName = e.EffectiveSecretName;
         if (secretName.TryGet(out var name) && !IsDns1123Subdomain(name))
         {
@@ -187,6 +189,7 @@ public sealed class Crg001MalformedLiteral : Rule
         Label(sp, "Namespace", sp.Namespace, findings);
         Chart(s, sp, sp.ChartRepository, sp.ChartVersion, findings);
         OciSource(s, sp, sp.ChartSource, sp.ChartVersion, findings);
+        NullStrings(sp, "MirroredRegistries", sp.MirroredRegistries, findings); // CRG110 judges the others
         for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
         {
             var target = sp.AdditionalMirrorTargets[i];
@@ -197,6 +200,11 @@ public sealed class Crg001MalformedLiteral : Rule
 
             var path = Topo.Index("AdditionalMirrorTargets", i);
             var location = First(target.Location, sp.AdditionalMirrorTargets.Location);
+            if (IsNullEntry(sp, path, target, location, findings))
+            {
+                continue;
+            }
+
             if (!EndpointUrl.TryParse(t, out var url, out var err))
             {
                 findings.Add(Refuse(sp, path, t, $"mirror target '{t}' is not an http(s) URL: {err}", location));
@@ -228,7 +236,7 @@ public sealed class Crg001MalformedLiteral : Rule
         for (var i = 0; i < p.HostEntries.Count; i++)
         {
             var e = p.HostEntries[i];
-            var path = Topo.Index("ExtraHostEntries", i);
+            var path = Topo.Index("ExtraHostEntries", e.Index ?? i);
             if (e.Ip.TryGet(out var ip) && IpAddress.Explain(ip) is { } why)
             {
                 findings.Add(Refuse(p, path + ".Ip", ip, $"host entry IP '{ip}' is not an IP address: {why}", First(e.Ip.Location, e.Location)));
@@ -242,6 +250,11 @@ public sealed class Crg001MalformedLiteral : Rule
 
             for (var j = 0; j < e.Aliases.Count; j++)
             {
+                if (IsNullEntry(p, path + "." + Topo.Index("Aliases", j), e.Aliases[j], First(e.Aliases[j].Location, e.Location), findings))
+                {
+                    continue;
+                }
+
                 if (e.Aliases[j].TryGet(out var alias) && !HostName.IsValid(alias))
                 {
                     findings.Add(Refuse(p, path + "." + Topo.Index("Aliases", j), alias, $"host alias '{alias}' is not a valid host name", First(e.Aliases[j].Location, e.Location)));
@@ -265,6 +278,11 @@ public sealed class Crg001MalformedLiteral : Rule
 
             for (var j = 0; j < m.Endpoints.Count; j++)
             {
+                if (IsNullEntry(p, path + "." + Topo.Index("Endpoints", j), m.Endpoints[j], First(m.Endpoints[j].Location, m.Location), findings))
+                {
+                    continue;
+                }
+
                 if (m.Endpoints[j].TryGet(out var ep) && !EndpointUrl.TryParse(ep, out _, out var err))
                 {
                     findings.Add(Refuse(p, path + "." + Topo.Index("Endpoints", j), ep, $"mirror endpoint '{ep}' is not an http(s) URL: {err}", First(m.Endpoints[j].Location, m.Location)));
@@ -294,20 +312,14 @@ public sealed class Crg001MalformedLiteral : Rule
             }
         }
 
-        foreach (var entry in p.NullEntries)
-        {
-            if (entry.TryGet(out var path))
-            {
-                findings.Add(Refuse(p, path, "null", "a list entry cannot be null: remove it or give it a value", First(entry.Location, p.Location)));
-            }
-        }
+        NullEntries(p, findings);
 
         for (var i = 0; i < p.Files.Count; i++)
         {
             var f = p.Files[i];
             if (f.Path.TryGet(out var filePath) && !IsAbsolutePath(filePath))
             {
-                findings.Add(Refuse(p, Topo.Index("Files", i) + ".Path", filePath, $"file path '{filePath}' is not an absolute path such as /var/etc/example.conf", First(f.Path.Location, f.Location)));
+                findings.Add(Refuse(p, Topo.Index("Files", f.Index ?? i) + ".Path", filePath, $"file path '{filePath}' is not an absolute path such as /var/etc/example.conf", First(f.Path.Location, f.Location)));
             }
         }
 
@@ -318,7 +330,7 @@ public sealed class Crg001MalformedLiteral : Rule
                 var c = p.CriCustomizations[i];
                 if (c.Name.TryGet(out var name) && (!IsDns1123Label(name) || name == "customization"))
                 {
-                    findings.Add(Refuse(p, Topo.Index("CriCustomizations", i) + ".Name", name,
+                    findings.Add(Refuse(p, Topo.Index("CriCustomizations", c.Index ?? i) + ".Name", name,
                         $"CRI customization name '{name}' is not a lowercase DNS-1123 label other than the reserved 'customization'", First(c.Name.Location, c.Location)));
                 }
             }
@@ -477,6 +489,12 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             var m = v.MatchOidcIdentity[i];
             var path = "ChartSource.Verify." + Topo.Index("MatchOidcIdentity", i);
+            if (m.IsNull)
+            {
+                findings.Add(Refuse(r, path, "null", NullEntry, First(m.Location, v.MatchOidcIdentity.Location, location)));
+                continue;
+            }
+
             if (m.Issuer.TryGet(out var issuer) && string.IsNullOrWhiteSpace(issuer))
             {
                 findings.Add(Refuse(r, path + ".Issuer", issuer ?? "null", "an OIDC identity match needs an Issuer (a Go regular expression such as ^https://token.actions.githubusercontent.com$)", First(m.Issuer.Location, m.Location, location)));
@@ -489,10 +507,50 @@ public sealed class Crg001MalformedLiteral : Rule
         }
     }
 
+    private const string NullEntry = "a list entry cannot be null: remove it or give it a value";
+
+    /// <summary>The null entries of a resource's lists of objects (kept aside by the builders, with the index the user wrote).</summary>
+    private void NullEntries(ResourceInfo r, List<Finding> findings)
+    {
+        foreach (var entry in r.NullEntries)
+        {
+            if (entry.TryGet(out var path))
+            {
+                findings.Add(Refuse(r, path, "null", NullEntry, First(entry.Location, r.Location)));
+            }
+        }
+    }
+
+    /// <summary>A known null in a list of strings: refused here, and no other check of the entry runs.</summary>
+    private bool IsNullEntry(ResourceInfo r, string path, Val<string> entry, object? location, List<Finding> findings)
+    {
+        if (!entry.Is(null!))
+        {
+            return false;
+        }
+
+        findings.Add(Refuse(r, path, "null", NullEntry, location));
+        return true;
+    }
+
+    /// <summary>The null entries of a list of strings (for lists no other CRG001 check walks).</summary>
+    private void NullStrings(ResourceInfo r, string property, ValList<Val<string>> list, List<Finding> findings)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            IsNullEntry(r, Topo.Index(property, i), list[i], First(list[i].Location, list.Location), findings);
+        }
+    }
+
     private void Nodes(ResourceInfo r, ValList<Val<string>> nodes, List<Finding> findings)
     {
         for (var i = 0; i < nodes.Count; i++)
         {
+            if (IsNullEntry(r, Topo.Index("Nodes", i), nodes[i], First(nodes[i].Location, nodes.Location), findings))
+            {
+                continue;
+            }
+
             if (nodes[i].TryGet(out var n) && IpAddress.Explain(n) is { } why)
             {
                 findings.Add(Refuse(r, Topo.Index("Nodes", i), n, $"node '{n}' is not an IP address: {why}", First(nodes[i].Location, nodes.Location)));

@@ -195,7 +195,7 @@ public sealed class Crg002DuplicateName : Rule
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < list.Count; i++)
         {
-            if (list[i].TryGet(out var v) && !seen.Add(v))
+            if (list[i].TryGet(out var v) && v is not null && !seen.Add(v))
             {
                 yield return Refuse(r, Topo.Index(property, i), v, $"{what} '{v}' is listed twice in {property}", First(list[i].Location, list.Location));
             }

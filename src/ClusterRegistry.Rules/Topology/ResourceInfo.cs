@@ -24,6 +24,14 @@ public abstract class ResourceInfo
     /// <summary>Where the resource is created (the <c>new</c> expression); the fallback location of its findings.</summary>
     public object? Location { get; set; }
 
+    /// <summary>
+    /// The null entries of the resource's lists of objects (<c>Files</c>, <c>ExtraHostEntries</c>,
+    /// <c>CriCustomizations</c>, <c>Permissions</c>), as property paths with the index the user wrote (<c>Files[1]</c>),
+    /// located on the entry: CRG001 refuses them. They are not in the snapshot's lists; the entries after one keep
+    /// their own index (their <c>Index</c>). A null in a list of strings stays in its list as a known null.
+    /// </summary>
+    public ValList<Val<string>> NullEntries { get; set; } = new();
+
     /// <summary><c>Kind 'name'</c>, or <c>Kind &lt;unknown name&gt;</c>.</summary>
     public string Label => Name.IsKnown ? Kind + " '" + Name.Value + "'" : Kind + " <unknown name>";
 

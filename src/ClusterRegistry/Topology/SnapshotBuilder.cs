@@ -154,8 +154,12 @@ public static class SnapshotBuilder
         return info;
     }
 
-    /// <summary>The null entries of a patch's list, by path (CRG001 refuses them; the other lists skip them, as the analyzer does).</summary>
-    private static void NullEntries<T>(TalosPatchInfo info, string property, List<T> list)
+    /// <summary>
+    /// The entries of a list of objects with the index the user wrote: a null one is recorded in the resource's
+    /// <see cref="ResourceInfo.NullEntries"/> (CRG001 refuses it) and left out, so the rules see only real entries, and
+    /// each entry after it keeps its own index (the analyzer does the same).
+    /// </summary>
+    private static IEnumerable<(T Item, int Index)> Entries<T>(ResourceInfo info, string property, List<T> list)
         where T : class
     {
         for (var i = 0; i < list.Count; i++)
@@ -163,6 +167,10 @@ public static class SnapshotBuilder
             if (list[i] is null)
             {
                 info.NullEntries.Add(Val<string>.Known(Rules.Topo.Index(property, i), info.Location));
+            }
+            else
+            {
+                yield return (list[i], i);
             }
         }
     }
@@ -187,12 +195,9 @@ public static class SnapshotBuilder
             {
                 Provider = v.Provider == ChartVerificationProvider.Notation ? "notation" : "cosign",
                 SecretName = Val<string?>.Known(v.SecretName),
-                MatchOidcIdentity = new ValList<OidcIdentityInfo>(v.MatchOidcIdentity.Select(m => new OidcIdentityInfo
-                {
-                    Issuer = m?.Issuer ?? "",
-                    Subject = m?.Subject ?? "",
-                    Location = location,
-                })),
+                MatchOidcIdentity = new ValList<OidcIdentityInfo>(v.MatchOidcIdentity.Select(m => m is null
+                    ? new OidcIdentityInfo { IsNull = true, Location = location }
+                    : new OidcIdentityInfo { Issuer = m.Issuer ?? "", Subject = m.Subject ?? "", Location = location })),
                 Location = location,
             };
         }
@@ -283,9 +288,9 @@ public static class SnapshotBuilder
                 DurationDays = a.DurationDays,
                 SecretVariable = r.Secret.Variable,
             };
-            foreach (var p in a.Permissions)
+            foreach (var (p, index) in Entries(info, "Permissions", a.Permissions))
             {
-                var perm = new PermissionInfo { Kind = p.Kind, Namespace = p.Namespace };
+                var perm = new PermissionInfo { Kind = p.Kind, Namespace = p.Namespace, Index = index };
                 foreach (var access in p.Access)
                 {
                     perm.Access.Add(new AccessInfo(access.Resource, access.Action));
@@ -343,22 +348,19 @@ public static class SnapshotBuilder
                 });
             }
 
-            NullEntries(info, "ExtraHostEntries", a.ExtraHostEntries);
-            NullEntries(info, "Files", a.Files);
-            NullEntries(info, "CriCustomizations", a.CriCustomizations);
-            foreach (var e in a.ExtraHostEntries.Where(e => e is not null))
+            foreach (var (e, index) in Entries(info, "ExtraHostEntries", a.ExtraHostEntries))
             {
-                info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = new ValList<Val<string>>(e.Aliases.Select(K)) });
+                info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = new ValList<Val<string>>(e.Aliases.Select(K)), Index = index });
             }
 
-            foreach (var f in a.Files.Where(f => f is not null))
+            foreach (var (f, index) in Entries(info, "Files", a.Files))
             {
-                info.Files.Add(new TalosFileInfo { Path = f.Path ?? "", Content = f.Content ?? "", Op = f.Op.ToString().ToLowerInvariant() });
+                info.Files.Add(new TalosFileInfo { Path = f.Path ?? "", Content = f.Content ?? "", Op = f.Op.ToString().ToLowerInvariant(), Index = index });
             }
 
-            foreach (var c in a.CriCustomizations.Where(c => c is not null))
+            foreach (var (c, index) in Entries(info, "CriCustomizations", a.CriCustomizations))
             {
-                info.CriCustomizations.Add(new CriCustomizationInfo { Name = c.Name ?? "", Content = c.Content ?? "" });
+                info.CriCustomizations.Add(new CriCustomizationInfo { Name = c.Name ?? "", Content = c.Content ?? "", Index = index });
             }
 
             return info;

@@ -169,7 +169,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         {
             e.Namespace = Str(a, "Namespace");
             e.SecretName = NStr(a, "SecretName");
-            e.Keys = StrList(a, "Keys");
+            e.Keys = StrList(a, "Keys", e);
         }
 
         private void FillProject(ProjectInfo p, SymObject a)
@@ -272,10 +272,10 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.ChartSource = Nested(a, "ChartSource", ChartSource);
             s.RegistryHostPort = Int(a, "RegistryHostPort");
             s.RegistryNodePort = Int(a, "RegistryNodePort");
-            s.MirroredRegistries = StrList(a, "MirroredRegistries");
+            s.MirroredRegistries = StrList(a, "MirroredRegistries", s);
             s.PrependExisting = Bool(a, "PrependExisting");
             s.ContainerdRegistryConfigPath = NStr(a, "ContainerdRegistryConfigPath");
-            s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets");
+            s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets", s);
             s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
             s.Values = HelmValueLeaves(a, "Values");
         }
@@ -328,7 +328,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         private void FillPatch(TalosPatchInfo t, SymObject a)
         {
             t.TalosVersion = Str(a, "TalosVersion");
-            t.Nodes = StrList(a, "Nodes");
+            t.Nodes = StrList(a, "Nodes", t);
             var formLocation = PropertyLocation(a, "RegistryConfigForm");
             t.LegacyRegistryFormChosen = r.Property(a, "RegistryConfigForm") is SymConst { Value: EnumValue form }
                 ? Val<bool>.Known(form.Member == "Legacy", formLocation)
@@ -340,12 +340,14 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
             var (mirrors, mirrorsOpen, mirrorsLocation) = Dict(a, "Mirrors");
             t.Mirrors = new ValList<MirrorInfo> { HasUnknownEntries = mirrorsOpen, Location = mirrorsLocation };
-            foreach (var e in mirrors)
+            for (var i = 0; i < mirrors.Count; i++)
             {
+                var e = mirrors[i];
                 var m = new MirrorInfo { Key = Str(e.Key, e.Location), Location = e.Location };
                 if (r.Resolve(e.Value) is SymObject mo)
                 {
-                    m.Endpoints = StrList(mo, "Endpoints");
+                    // A null endpoint is named by its mirror's key: check names it so, so only a known key can name it.
+                    m.Endpoints = StrList(mo, "Endpoints", t, m.Key.IsKnown ? ClusterRegistry.Rules.Topo.Entry("Mirrors", m.Key, i) + ".Endpoints" : null);
                     m.OverridePath = NBool(mo, "OverridePath");
                     m.SkipFallback = NBool(mo, "SkipFallback");
                 }
@@ -398,7 +400,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
                 if (r.Resolve(item) is SymObject { TypeName: "TalosHostEntry" } ho)
                 {
-                    t.HostEntries.Add(new HostEntryInfo { Ip = Str(ho, "Ip"), Aliases = StrList(ho, "Aliases"), Location = item.Location, Index = i });
+                    t.HostEntries.Add(new HostEntryInfo { Ip = Str(ho, "Ip"), Aliases = StrList(ho, "Aliases", t, ClusterRegistry.Rules.Topo.Index("ExtraHostEntries", i) + ".Aliases"), Location = item.Location, Index = i });
                 }
                 else
                 {
@@ -490,7 +492,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         private void FillProbe(ProbeInfo p, SymObject a)
         {
             p.Image = Str(a, "Image");
-            p.Nodes = StrList(a, "Nodes");
+            p.Nodes = StrList(a, "Nodes", p);
             var budget = r.Property(a, "Budget");
             p.BudgetSeconds = budget is SymConst { Value: TimeSpan ts }
                 ? Val<double>.Known(ts.TotalSeconds, PropertyLocation(a, "Budget"))
@@ -638,16 +640,31 @@ namespace ClusterRegistry.Analyzers.Snapshot
         }
 
         /// <summary>
-        /// A list of strings: a literal null stays in it as a known null (CRG001 refuses it where it stands, as in
-        /// <c>check</c>, whose list holds the same null); anything else not constant is unknown.
+        /// A list of strings of <paramref name="owner"/>: a literal null is recorded in the owner's <c>NullEntries</c>
+        /// (CRG001) under <paramref name="path"/> (empty: <paramref name="name"/>; null: a path the analyzer cannot name as
+        /// <c>check</c> does, so it records nothing) and stays in the list as an unknown value, as <c>check</c>'s builder
+        /// does; anything else not constant is unknown.
         /// </summary>
-        private ValList<Val<string>> StrList(SymObject o, string name)
+        private ValList<Val<string>> StrList(SymObject o, string name, ResourceInfo owner, string? path = "")
         {
             var (items, open, loc) = List(o, name);
             var list = new ValList<Val<string>> { HasUnknownEntries = open, Location = loc };
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                list.Add(r.Resolve(item) is SymConst { Value: null } ? Val<string>.Known(null!, item.Location) : Str(item, item.Location));
+                var item = items[i];
+                if (r.Resolve(item) is SymConst { Value: null })
+                {
+                    if (path is not null)
+                    {
+                        owner.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(path.Length == 0 ? name : path, i), item.Location ?? owner.Location as Location));
+                    }
+
+                    list.Add(Val<string>.Unknown(item.Location));
+                }
+                else
+                {
+                    list.Add(Str(item, item.Location));
+                }
             }
 
             return list;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using ClusterRegistry.Rules.Topology;
 using ClusterRegistry.Rules.Values;
@@ -30,9 +31,14 @@ public sealed class Crg001MalformedLiteral : Rule
             Harbor(s, h, findings);
         }
 
-        foreach (var r in s.Robots)
+        // The null entries of every resource's lists, kept aside by the builders with the index the user wrote.
+        foreach (var r in s.Harbors.Cast<ResourceInfo>().Concat(s.Projects).Concat(s.Robots).Concat(s.Spegels).Concat(s.TalosPatches).Concat(s.Probes).Concat(s.ExistingSecrets))
         {
             NullEntries(r, findings);
+        }
+
+        foreach (var r in s.Robots)
+        {
             if (!s.FromRepository && r.Level.Is(RobotLevelKind.Project) && r.Project.TryGet(out var project) && string.IsNullOrWhiteSpace(project))
             {
                 // An unset Project has no assignment of its own: the squiggle goes on Level = RobotLevel.Project.
@@ -174,7 +180,6 @@ public sealed class Crg001MalformedLiteral : Rule
     private void ExistingSecret(ExistingSecretInfo e, List<Finding> findings)
     {
         Label(e, "Namespace", e.Namespace, findings);
-        NullStrings(e, "Keys", e.Keys, findings);
         var secretName = e.EffectiveSecretName;
         if (secretName.TryGet(out var name) && !IsDns1123Subdomain(name))
         {
@@ -189,7 +194,6 @@ public sealed class Crg001MalformedLiteral : Rule
         Label(sp, "Namespace", sp.Namespace, findings);
         Chart(s, sp, sp.ChartRepository, sp.ChartVersion, findings);
         OciSource(s, sp, sp.ChartSource, sp.ChartVersion, findings);
-        NullStrings(sp, "MirroredRegistries", sp.MirroredRegistries, findings); // CRG110 judges the others
         for (var i = 0; i < sp.AdditionalMirrorTargets.Count; i++)
         {
             var target = sp.AdditionalMirrorTargets[i];
@@ -200,11 +204,6 @@ public sealed class Crg001MalformedLiteral : Rule
 
             var path = Topo.Index("AdditionalMirrorTargets", i);
             var location = First(target.Location, sp.AdditionalMirrorTargets.Location);
-            if (IsNullEntry(sp, path, target, location, findings))
-            {
-                continue;
-            }
-
             if (!EndpointUrl.TryParse(t, out var url, out var err))
             {
                 findings.Add(Refuse(sp, path, t, $"mirror target '{t}' is not an http(s) URL: {err}", location));
@@ -250,11 +249,6 @@ public sealed class Crg001MalformedLiteral : Rule
 
             for (var j = 0; j < e.Aliases.Count; j++)
             {
-                if (IsNullEntry(p, path + "." + Topo.Index("Aliases", j), e.Aliases[j], First(e.Aliases[j].Location, e.Location), findings))
-                {
-                    continue;
-                }
-
                 if (e.Aliases[j].TryGet(out var alias) && !HostName.IsValid(alias))
                 {
                     findings.Add(Refuse(p, path + "." + Topo.Index("Aliases", j), alias, $"host alias '{alias}' is not a valid host name", First(e.Aliases[j].Location, e.Location)));
@@ -278,11 +272,6 @@ public sealed class Crg001MalformedLiteral : Rule
 
             for (var j = 0; j < m.Endpoints.Count; j++)
             {
-                if (IsNullEntry(p, path + "." + Topo.Index("Endpoints", j), m.Endpoints[j], First(m.Endpoints[j].Location, m.Location), findings))
-                {
-                    continue;
-                }
-
                 if (m.Endpoints[j].TryGet(out var ep) && !EndpointUrl.TryParse(ep, out _, out var err))
                 {
                     findings.Add(Refuse(p, path + "." + Topo.Index("Endpoints", j), ep, $"mirror endpoint '{ep}' is not an http(s) URL: {err}", First(m.Endpoints[j].Location, m.Location)));
@@ -312,7 +301,6 @@ public sealed class Crg001MalformedLiteral : Rule
             }
         }
 
-        NullEntries(p, findings);
 
         for (var i = 0; i < p.Files.Count; i++)
         {
@@ -509,7 +497,7 @@ public sealed class Crg001MalformedLiteral : Rule
 
     private const string NullEntry = "a list entry cannot be null: remove it or give it a value";
 
-    /// <summary>The null entries of a resource's lists of objects (kept aside by the builders, with the index the user wrote).</summary>
+    /// <summary>The null entries of a resource's lists (kept aside by the builders, with the index the user wrote).</summary>
     private void NullEntries(ResourceInfo r, List<Finding> findings)
     {
         foreach (var entry in r.NullEntries)
@@ -521,36 +509,10 @@ public sealed class Crg001MalformedLiteral : Rule
         }
     }
 
-    /// <summary>A known null in a list of strings: refused here, and no other check of the entry runs.</summary>
-    private bool IsNullEntry(ResourceInfo r, string path, Val<string> entry, object? location, List<Finding> findings)
-    {
-        if (!entry.Is(null!))
-        {
-            return false;
-        }
-
-        findings.Add(Refuse(r, path, "null", NullEntry, location));
-        return true;
-    }
-
-    /// <summary>The null entries of a list of strings (for lists no other CRG001 check walks).</summary>
-    private void NullStrings(ResourceInfo r, string property, ValList<Val<string>> list, List<Finding> findings)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            IsNullEntry(r, Topo.Index(property, i), list[i], First(list[i].Location, list.Location), findings);
-        }
-    }
-
     private void Nodes(ResourceInfo r, ValList<Val<string>> nodes, List<Finding> findings)
     {
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (IsNullEntry(r, Topo.Index("Nodes", i), nodes[i], First(nodes[i].Location, nodes.Location), findings))
-            {
-                continue;
-            }
-
             if (nodes[i].TryGet(out var n) && IpAddress.Explain(n) is { } why)
             {
                 findings.Add(Refuse(r, Topo.Index("Nodes", i), n, $"node '{n}' is not an IP address: {why}", First(nodes[i].Location, nodes.Location)));

@@ -25,10 +25,11 @@ public abstract class ResourceInfo
     public object? Location { get; set; }
 
     /// <summary>
-    /// The null entries of the resource's lists of objects (<c>Files</c>, <c>ExtraHostEntries</c>,
-    /// <c>CriCustomizations</c>, <c>Permissions</c>), as property paths with the index the user wrote (<c>Files[1]</c>),
-    /// located on the entry: CRG001 refuses them. They are not in the snapshot's lists; the entries after one keep
-    /// their own index (their <c>Index</c>). A null in a list of strings stays in its list as a known null.
+    /// The null entries of the resource's lists, as property paths with the index the user wrote (<c>Files[1]</c>,
+    /// <c>ExtraHostEntries[0].Aliases[2]</c>), located on the entry: CRG001 refuses them, and no other rule judges them.
+    /// A null object (<c>Files</c>, <c>ExtraHostEntries</c>, <c>CriCustomizations</c>, <c>Permissions</c>) is left out of
+    /// its list, and the entries after it keep their own index (their <c>Index</c>); a null string stays in its list as
+    /// an unknown value, so the indexes do not move.
     /// </summary>
     public ValList<Val<string>> NullEntries { get; set; } = new();
 

@@ -34,14 +34,15 @@ public static class SnapshotBuilder
 
         foreach (var e in stack.ResourcesOf<ExistingSecret>())
         {
-            snapshot.ExistingSecrets.Add(new ExistingSecretInfo
+            var info = new ExistingSecretInfo
             {
                 Name = e.Name,
                 Location = Where(e),
                 Namespace = e.Args.Namespace ?? "",
                 SecretName = Val<string?>.Known(e.Args.SecretName),
-                Keys = new ValList<Val<string>>(e.Args.Keys.Select(K)),
-            });
+            };
+            info.Keys = Strings(info, "Keys", e.Args.Keys);
+            snapshot.ExistingSecrets.Add(info);
         }
 
         foreach (var r in stack.ResourcesOf<RobotAccount>())
@@ -76,11 +77,11 @@ public static class SnapshotBuilder
                 RegistryNodePort = s.Args.RegistryNodePort,
                 PrependExisting = s.Args.PrependExisting,
                 ContainerdRegistryConfigPath = Val<string?>.Known(s.Args.ContainerdRegistryConfigPath),
-                MirroredRegistries = new ValList<Val<string>>(s.Args.MirroredRegistries.Select(K)),
-                AdditionalMirrorTargets = new ValList<Val<string>>(s.Args.AdditionalMirrorTargets.Select(K)),
                 NamespaceLabels = new ValList<KeyValueInfo>(s.Args.NamespaceLabels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
                 Values = Leaves(s.Args.Values),
             };
+            info.MirroredRegistries = Strings(info, "MirroredRegistries", s.Args.MirroredRegistries);
+            info.AdditionalMirrorTargets = Strings(info, "AdditionalMirrorTargets", s.Args.AdditionalMirrorTargets);
             snapshot.Spegels.Add(info);
         }
 
@@ -91,7 +92,7 @@ public static class SnapshotBuilder
 
         foreach (var p in stack.ResourcesOf<PullLatencyProbe>())
         {
-            snapshot.Probes.Add(new ProbeInfo
+            var probe = new ProbeInfo
             {
                 Name = p.Name,
                 Location = Where(p),
@@ -99,8 +100,9 @@ public static class SnapshotBuilder
                 BudgetSeconds = p.Args.Budget.TotalSeconds,
                 ExpectedSizeBytes = Val<long?>.Known(p.Args.ExpectedSizeBytes),
                 LinkMegabitsPerSecond = Val<double?>.Known(p.Args.LinkMegabitsPerSecond),
-                Nodes = new ValList<Val<string>>(p.Args.Nodes.Select(K)),
-            });
+            };
+            probe.Nodes = Strings(probe, "Nodes", p.Args.Nodes);
+            snapshot.Probes.Add(probe);
         }
 
         return snapshot;
@@ -173,6 +175,29 @@ public static class SnapshotBuilder
                 yield return (list[i], i);
             }
         }
+    }
+
+    /// <summary>
+    /// A list of strings: a null entry is recorded in <see cref="ResourceInfo.NullEntries"/> (CRG001) and stays in the
+    /// list as an unknown value, so no other rule judges it and the entries after it keep their index (as the analyzer does).
+    /// </summary>
+    private static ValList<Val<string>> Strings(ResourceInfo info, string property, List<string> list)
+    {
+        var values = new ValList<Val<string>>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                info.NullEntries.Add(Val<string>.Known(Rules.Topo.Index(property, i), info.Location));
+                values.Add(Val<string>.Unknown(info.Location));
+            }
+            else
+            {
+                values.Add(K(list[i]));
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The location <c>check</c> reports: the resource's repository-relative file and line.</summary>
@@ -311,11 +336,12 @@ public static class SnapshotBuilder
                 Name = t.Name,
                 Location = Where(t),
                 TalosVersion = a.TalosVersion ?? "",
-                Nodes = new ValList<Val<string>>(a.Nodes.Select(K)),
                 LegacyRegistryFormChosen = a.RegistryConfigForm == TalosConfigForm.Legacy,
                 DocumentsFormChosen = a.RegistryConfigForm == TalosConfigForm.Documents,
                 RendersLegacyRegistryFields = a.RegistryConfigForm == TalosConfigForm.Legacy,
             };
+            info.Nodes = Strings(info, "Nodes", a.Nodes);
+            var mirrorIndex = 0;
             foreach (var (key, mirror) in a.Mirrors)
             {
                 info.Mirrors.Add(mirror is null
@@ -323,10 +349,11 @@ public static class SnapshotBuilder
                     : new MirrorInfo
                     {
                         Key = key,
-                        Endpoints = new ValList<Val<string>>(mirror.Endpoints.Select(K)),
+                        Endpoints = Strings(info, Rules.Topo.Entry("Mirrors", key, mirrorIndex) + ".Endpoints", mirror.Endpoints),
                         OverridePath = Val<bool?>.Known(mirror.OverridePath),
                         SkipFallback = Val<bool?>.Known(mirror.SkipFallback),
                     });
+                mirrorIndex++;
             }
 
             foreach (var (key, config) in a.RegistryConfig)
@@ -350,7 +377,7 @@ public static class SnapshotBuilder
 
             foreach (var (e, index) in Entries(info, "ExtraHostEntries", a.ExtraHostEntries))
             {
-                info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = new ValList<Val<string>>(e.Aliases.Select(K)), Index = index });
+                info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = Strings(info, Rules.Topo.Index("ExtraHostEntries", index) + ".Aliases", e.Aliases), Index = index });
             }
 
             foreach (var (f, index) in Entries(info, "Files", a.Files))

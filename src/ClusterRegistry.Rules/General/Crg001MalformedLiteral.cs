@@ -8,15 +8,17 @@ namespace ClusterRegistry.Rules.General;
 
 /// <summary>
 /// CRG001: a value no configuration could make work: an IP, host name, DNS label, Kubernetes object name, CIDR, URL, path,
-/// port, image reference, chart or Talos version that does not parse, an enum value the type does not define, a value the
-/// model needs that is missing (a null list entry, a project without a Name), or two values that exclude each other (a
-/// Harbor's AdminPassword and ExistingAdminPasswordSecret; projects on an external registry that is not a Harbor). An input-validation rule:
+/// port, image reference, chart version, OCI chart source or Talos version that does not parse, an enum value the type
+/// does not define, a value the model needs that is missing (a null entry in any list, named with the index the user
+/// wrote; a project without a Name), or two values that exclude each other (a Harbor's AdminPassword and
+/// ExistingAdminPasswordSecret; projects on an external registry that is not a Harbor; ChartVersion next to a
+/// ChartSource). An input-validation rule:
 /// <c>synth</c> and <c>compile</c> refuse the stack on its findings (exit 2).
 /// </summary>
 public sealed class Crg001MalformedLiteral : Rule
 {
-    public static readonly RuleDescriptor Id = new(RuleIds.Crg001, "Malformed or missing value", RuleSeverity.Error, "General",
-        "A value that must be an IP address, host name, DNS-1123 label, CIDR, http(s) or oci:// URL, absolute path, port, image reference, chart version or Talos version does not parse, or a value the model needs is missing: the rendered configuration would be rejected or silently wrong, so synth refuses the stack.",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg001, "Malformed, missing or conflicting value", RuleSeverity.Error, "General",
+        "A value of any resource (Harbor, Spegel, Talos patch, robot, probe, and the registries and Secrets managed outside the stack: ExternalRegistry, ExistingSecret) that must be an IP address, host name, DNS-1123 label or subdomain, CIDR, http(s) or oci:// URL, absolute path, port, image reference, chart version, OCI chart source (oci:// URL, tag, digest, interval, verification) or Talos version does not parse; a value the model needs is missing (a null entry in any list, a project without a Name, a project-level robot without a Project, a chart source with none of Tag, Semver or Digest); or two values exclude each other (AdminPassword and ExistingAdminPasswordSecret, ChartVersion next to ChartSource, several of Tag, Semver and Digest): the rendered configuration would be rejected or silently wrong, so synth refuses the stack.",
         refusesInput: true);
 
     private const string Dns1123 = "is not a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)";

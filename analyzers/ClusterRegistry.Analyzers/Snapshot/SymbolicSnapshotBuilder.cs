@@ -616,7 +616,11 @@ namespace ClusterRegistry.Analyzers.Snapshot
             };
         }
 
-        /// <summary>A list property: its items, whether it may hold more, and where it is written.</summary>
+        /// <summary>
+        /// A list property: its items, whether it may hold more, and where it is written. Only the items whose index is
+        /// certain are given: one added after the list became open (after an element added on some paths only) may stand
+        /// at a larger index in the built list, and findings name indexes, so it is left out (the list stays open).
+        /// </summary>
         private (IReadOnlyList<SymValue> Items, bool Open, Location? Location) List(SymObject o, string name)
         {
             var loc = PropertyLocation(o, name);
@@ -625,7 +629,9 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 return (Array.Empty<SymValue>(), o.Open, loc);
             }
 
-            return r.Property(o, name) is SymList list ? (list.Items, list.Open, loc) : (Array.Empty<SymValue>(), true, loc);
+            return r.Property(o, name) is SymList list
+                ? (list.OpenAt < list.Items.Count ? list.Items.Take(list.OpenAt).ToList() : list.Items, list.Open, loc)
+                : (Array.Empty<SymValue>(), true, loc);
         }
 
         private (IReadOnlyList<SymEntry> Entries, bool Open, Location? Location) Dict(SymObject o, string name)

@@ -118,6 +118,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.ExistingAdminPasswordSecretKey = Str(a, "ExistingAdminPasswordSecretKey");
             h.ExtraValues = KeyValues(a, "ExtraValues");
             h.Values = HelmValueLeaves(a, "Values");
+            NullEntries(h, a, "RouteParents");
         }
 
         /// <summary>An <c>ExternalRegistry</c>: its URL is the client URL (Tls follows its scheme), its projects are described on it.</summary>
@@ -206,7 +207,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                     continue;
                 }
 
-                var perm = Permission(r.Resolve(item), item.Location);
+                var perm = Permission(r.Resolve(item), item.Location, ro, i);
                 if (perm is null)
                 {
                     ro.Permissions.HasUnknownEntries = true;
@@ -219,7 +220,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             }
         }
 
-        private PermissionInfo? Permission(SymValue v, Location? location)
+        private PermissionInfo? Permission(SymValue v, Location? location, RobotInfo robot, int index)
         {
             if (v is not SymObject o)
             {
@@ -239,8 +240,15 @@ namespace ClusterRegistry.Analyzers.Snapshot
                         if (access is SymList list)
                         {
                             p.Access.HasUnknownEntries = list.Open;
-                            foreach (var e in list.Items)
+                            var items = list.OpenAt < list.Items.Count ? list.Items.Take(list.OpenAt).ToList() : list.Items;
+                            for (var j = 0; j < items.Count; j++)
                             {
+                                var e = items[j];
+                                if (NullEntry(robot, ClusterRegistry.Rules.Topo.Index("Permissions", index) + ".Access", j, e))
+                                {
+                                    continue;
+                                }
+
                                 if (r.Resolve(e) is SymObject { TypeName: "RobotAccess" } ao)
                                 {
                                     p.Access.Add(new AccessInfo(Arg(ao, "Resource"), Arg(ao, "Action"), e.Location));
@@ -278,6 +286,8 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets", s);
             s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
             s.Values = HelmValueLeaves(a, "Values");
+            NullEntries(s, a, "RegistryFilters");
+            NullEntries(s, a, "ValuesFrom");
         }
 
         /// <summary>An <c>OciChartSource</c> (Harbor's or Spegel's <c>ChartSource</c>).</summary>
@@ -674,6 +684,16 @@ namespace ClusterRegistry.Analyzers.Snapshot
             }
 
             return list;
+        }
+
+        /// <summary>The literal null entries of a list no rule judges otherwise (CRG001 refuses them).</summary>
+        private void NullEntries(ResourceInfo info, SymObject o, string name)
+        {
+            var (items, _, _) = List(o, name);
+            for (var i = 0; i < items.Count; i++)
+            {
+                NullEntry(info, name, i, items[i]);
+            }
         }
 
         /// <summary>

@@ -82,6 +82,8 @@ public static class SnapshotBuilder
             };
             info.MirroredRegistries = Strings(info, "MirroredRegistries", s.Args.MirroredRegistries);
             info.AdditionalMirrorTargets = Strings(info, "AdditionalMirrorTargets", s.Args.AdditionalMirrorTargets);
+            Strings(info, "RegistryFilters", s.Args.RegistryFilters); // not judged otherwise: only its null entries
+            NullsOnly(Entries(info, "ValuesFrom", s.Args.ValuesFrom));
             snapshot.Spegels.Add(info);
         }
 
@@ -174,6 +176,14 @@ public static class SnapshotBuilder
             {
                 yield return (list[i], i);
             }
+        }
+    }
+
+    /// <summary>Walks a list for its null entries only (a list no rule judges otherwise).</summary>
+    private static void NullsOnly<T>(IEnumerable<T> entries)
+    {
+        foreach (var _ in entries)
+        {
         }
     }
 
@@ -292,6 +302,7 @@ public static class SnapshotBuilder
             };
             harbors[h] = info;
             info.AdminPassword = Val<SecretInfo?>.Known(SecretOf(a.AdminPassword));
+            NullsOnly(Entries(info, "RouteParents", a.RouteParents)); // not judged otherwise: only its null entries
             return info;
         }
 
@@ -316,8 +327,14 @@ public static class SnapshotBuilder
             foreach (var (p, index) in Entries(info, "Permissions", a.Permissions))
             {
                 var perm = new PermissionInfo { Kind = p.Kind, Namespace = p.Namespace, Index = index };
-                foreach (var access in p.Access)
+                for (var j = 0; j < p.Access.Count; j++)
                 {
+                    if (p.Access[j] is not { } access)
+                    {
+                        info.NullEntries.Add(Val<string>.Known(Rules.Topo.Index("Permissions", index) + "." + Rules.Topo.Index("Access", j), info.Location));
+                        continue;
+                    }
+
                     perm.Access.Add(new AccessInfo(access.Resource, access.Action));
                 }
 

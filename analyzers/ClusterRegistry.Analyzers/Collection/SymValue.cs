@@ -154,7 +154,32 @@ namespace ClusterRegistry.Analyzers.Collection
 
         public List<SymValue> Items { get; } = new List<SymValue>();
 
-        public bool Open { get; set; }
+        private bool open;
+
+        /// <summary>True when elements may be missing (added on some paths only, by code not followed, ...).</summary>
+        public bool Open
+        {
+            get => open;
+            set
+            {
+                if (value && !open)
+                {
+                    OpenAt = Items.Count;
+                }
+                else if (!value)
+                {
+                    OpenAt = int.MaxValue;
+                }
+
+                open = value;
+            }
+        }
+
+        /// <summary>
+        /// How many of <see cref="Items"/> were there when the list became open: their indexes are the user's; an item
+        /// added after that (after an element added on some paths only) may stand at a larger index.
+        /// </summary>
+        public int OpenAt { get; private set; } = int.MaxValue;
     }
 
     /// <summary>One dictionary entry, with the span of the element (<c>["k"] = v</c> or <c>{ "k", v }</c>).</summary>

@@ -120,6 +120,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.ExistingAdminPasswordSecretKey = Str(a, "ExistingAdminPasswordSecretKey");
             h.ExtraValues = KeyValues(a, "ExtraValues");
             h.Values = HelmValueLeaves(a, "Values");
+            NullEntries(h, a, "RouteParents");
         }
 
         /// <summary>An <c>ExternalRegistry</c>: its URL is the client URL (Tls follows its scheme), its projects are described on it.</summary>
@@ -171,7 +172,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         {
             e.Namespace = Str(a, "Namespace");
             e.SecretName = NStr(a, "SecretName");
-            e.Keys = StrList(a, "Keys");
+            e.Keys = StrList(a, "Keys", e);
         }
 
         private void FillProject(ProjectInfo p, SymObject a)
@@ -200,21 +201,28 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 : secretVariable.IsKnown && secretVariable.Value is { } sv ? Val<string>.Known(sv, secretVariable.Location) : Val<string>.Unknown(secretVariable.Location);
             var (items, open, location) = List(a, "Permissions");
             ro.Permissions = new ValList<PermissionInfo> { HasUnknownEntries = open, Location = location };
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                var perm = Permission(r.Resolve(item), item.Location);
+                var item = items[i];
+                if (NullEntry(ro, "Permissions", i, item))
+                {
+                    continue;
+                }
+
+                var perm = Permission(r.Resolve(item), item.Location, ro, i);
                 if (perm is null)
                 {
                     ro.Permissions.HasUnknownEntries = true;
                 }
                 else
                 {
+                    perm.Index = i;
                     ro.Permissions.Add(perm);
                 }
             }
         }
 
-        private PermissionInfo? Permission(SymValue v, Location? location)
+        private PermissionInfo? Permission(SymValue v, Location? location, RobotInfo robot, int index)
         {
             if (v is not SymObject o)
             {
@@ -234,8 +242,15 @@ namespace ClusterRegistry.Analyzers.Snapshot
                         if (access is SymList list)
                         {
                             p.Access.HasUnknownEntries = list.Open;
-                            foreach (var e in list.Items)
+                            var items = list.OpenAt < list.Items.Count ? list.Items.Take(list.OpenAt).ToList() : list.Items;
+                            for (var j = 0; j < items.Count; j++)
                             {
+                                var e = items[j];
+                                if (NullEntry(robot, ClusterRegistry.Rules.Topo.Index("Permissions", index) + ".Access", j, e))
+                                {
+                                    continue;
+                                }
+
                                 if (r.Resolve(e) is SymObject { TypeName: "RobotAccess" } ao)
                                 {
                                     p.Access.Add(new AccessInfo(Arg(ao, "Resource"), Arg(ao, "Action"), e.Location));
@@ -269,12 +284,14 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.DirectHelm = DirectHelm(a);
             s.RegistryHostPort = Int(a, "RegistryHostPort");
             s.RegistryNodePort = Int(a, "RegistryNodePort");
-            s.MirroredRegistries = StrList(a, "MirroredRegistries");
+            s.MirroredRegistries = StrList(a, "MirroredRegistries", s);
             s.PrependExisting = Bool(a, "PrependExisting");
             s.ContainerdRegistryConfigPath = NStr(a, "ContainerdRegistryConfigPath");
-            s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets");
+            s.AdditionalMirrorTargets = StrList(a, "AdditionalMirrorTargets", s);
             s.NamespaceLabels = KeyValues(a, "NamespaceLabels");
             s.Values = HelmValueLeaves(a, "Values");
+            NullEntries(s, a, "RegistryFilters");
+            NullEntries(s, a, "ValuesFrom");
         }
 
         /// <summary>The release's <c>Delivery</c>: a direct Helm release cannot do what only Flux does in the cluster (CRG001).</summary>
@@ -404,6 +421,10 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 {
                     v.MatchOidcIdentity.Add(new OidcIdentityInfo { Issuer = Str(mo, "Issuer"), Subject = Str(mo, "Subject"), Location = item.Location });
                 }
+                else if (r.Resolve(item) is SymConst { Value: null })
+                {
+                    v.MatchOidcIdentity.Add(new OidcIdentityInfo { IsNull = true, Location = item.Location });
+                }
                 else
                 {
                     v.MatchOidcIdentity.HasUnknownEntries = true;
@@ -416,7 +437,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         private void FillPatch(TalosPatchInfo t, SymObject a)
         {
             t.TalosVersion = Str(a, "TalosVersion");
-            t.Nodes = StrList(a, "Nodes");
+            t.Nodes = StrList(a, "Nodes", t);
             var formLocation = PropertyLocation(a, "RegistryConfigForm");
             t.LegacyRegistryFormChosen = r.Property(a, "RegistryConfigForm") is SymConst { Value: EnumValue form }
                 ? Val<bool>.Known(form.Member == "Legacy", formLocation)
@@ -428,12 +449,14 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
             var (mirrors, mirrorsOpen, mirrorsLocation) = Dict(a, "Mirrors");
             t.Mirrors = new ValList<MirrorInfo> { HasUnknownEntries = mirrorsOpen, Location = mirrorsLocation };
-            foreach (var e in mirrors)
+            for (var i = 0; i < mirrors.Count; i++)
             {
+                var e = mirrors[i];
                 var m = new MirrorInfo { Key = Str(e.Key, e.Location), Location = e.Location };
                 if (r.Resolve(e.Value) is SymObject mo)
                 {
-                    m.Endpoints = StrList(mo, "Endpoints");
+                    // A null endpoint is named by its mirror's key: check names it so, so only a known key can name it.
+                    m.Endpoints = StrList(mo, "Endpoints", t, m.Key.IsKnown ? ClusterRegistry.Rules.Topo.Entry("Mirrors", m.Key, i) + ".Endpoints" : null);
                     m.OverridePath = NBool(mo, "OverridePath");
                     m.SkipFallback = NBool(mo, "SkipFallback");
                 }
@@ -474,27 +497,19 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 t.RegistryConfigs.Add(c);
             }
 
-            t.NullEntries = new ValList<Val<string>>();
-            foreach (var property in new[] { "ExtraHostEntries", "Files", "CriCustomizations" })
-            {
-                var (entries, _, _) = List(a, property);
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    if (r.Resolve(entries[i]) is SymConst { Value: null })
-                    {
-                        // CRG001; the list below skips it, as check's snapshot does.
-                        t.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(property, i), entries[i].Location ?? t.Location));
-                    }
-                }
-            }
-
             var (hosts, hostsOpen, hostsLocation) = List(a, "ExtraHostEntries");
             t.HostEntries = new ValList<HostEntryInfo> { HasUnknownEntries = hostsOpen, Location = hostsLocation };
-            foreach (var item in hosts)
+            for (var i = 0; i < hosts.Count; i++)
             {
+                var item = hosts[i];
+                if (NullEntry(t, "ExtraHostEntries", i, item))
+                {
+                    continue;
+                }
+
                 if (r.Resolve(item) is SymObject { TypeName: "TalosHostEntry" } ho)
                 {
-                    t.HostEntries.Add(new HostEntryInfo { Ip = Str(ho, "Ip"), Aliases = StrList(ho, "Aliases"), Location = item.Location });
+                    t.HostEntries.Add(new HostEntryInfo { Ip = Str(ho, "Ip"), Aliases = StrList(ho, "Aliases", t, ClusterRegistry.Rules.Topo.Index("ExtraHostEntries", i) + ".Aliases"), Location = item.Location, Index = i });
                 }
                 else
                 {
@@ -504,14 +519,20 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
             var (files, filesOpen, filesLocation) = List(a, "Files");
             t.Files = new ValList<TalosFileInfo> { HasUnknownEntries = filesOpen, Location = filesLocation };
-            foreach (var item in files)
+            for (var i = 0; i < files.Count; i++)
             {
+                var item = files[i];
+                if (NullEntry(t, "Files", i, item))
+                {
+                    continue;
+                }
+
                 if (r.Resolve(item) is SymObject { TypeName: "TalosFile" } fo)
                 {
                     var op = r.Property(fo, "Op") is SymConst { Value: EnumValue ev }
                         ? Val<string>.Known(ev.Member.ToLowerInvariant(), PropertyLocation(fo, "Op"))
                         : Val<string>.Unknown(PropertyLocation(fo, "Op"));
-                    t.Files.Add(new TalosFileInfo { Path = Str(fo, "Path"), Content = Str(fo, "Content"), Op = op, Location = item.Location });
+                    t.Files.Add(new TalosFileInfo { Path = Str(fo, "Path"), Content = Str(fo, "Content"), Op = op, Location = item.Location, Index = i });
                 }
                 else
                 {
@@ -521,15 +542,23 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
             var (cris, crisOpen, crisLocation) = List(a, "CriCustomizations");
             t.CriCustomizations = new ValList<CriCustomizationInfo> { HasUnknownEntries = crisOpen, Location = crisLocation };
-            foreach (var item in cris)
+            for (var i = 0; i < cris.Count; i++)
             {
+                var item = cris[i];
+                if (NullEntry(t, "CriCustomizations", i, item))
+                {
+                    continue;
+                }
+
                 switch (r.Resolve(item))
                 {
                     case SymObject { TypeName: "TalosCriCustomization.SpegelKeepUnpackedLayers" }:
-                        t.CriCustomizations.Add(CriCustomizationInfo.SpegelKeepUnpackedLayers(item.Location));
+                        var keep = CriCustomizationInfo.SpegelKeepUnpackedLayers(item.Location);
+                        keep.Index = i;
+                        t.CriCustomizations.Add(keep);
                         break;
                     case SymObject { TypeName: "TalosCriCustomization" } co:
-                        t.CriCustomizations.Add(new CriCustomizationInfo { Name = Str(co, "Name"), Content = Str(co, "Content"), Location = item.Location });
+                        t.CriCustomizations.Add(new CriCustomizationInfo { Name = Str(co, "Name"), Content = Str(co, "Content"), Location = item.Location, Index = i });
                         break;
                     default:
                         t.CriCustomizations.HasUnknownEntries = true;
@@ -572,7 +601,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
         private void FillProbe(ProbeInfo p, SymObject a)
         {
             p.Image = Str(a, "Image");
-            p.Nodes = StrList(a, "Nodes");
+            p.Nodes = StrList(a, "Nodes", p);
             var budget = r.Property(a, "Budget");
             p.BudgetSeconds = budget is SymConst { Value: TimeSpan ts }
                 ? Val<double>.Known(ts.TotalSeconds, PropertyLocation(a, "Budget"))
@@ -696,7 +725,11 @@ namespace ClusterRegistry.Analyzers.Snapshot
             };
         }
 
-        /// <summary>A list property: its items, whether it may hold more, and where it is written.</summary>
+        /// <summary>
+        /// A list property: its items, whether it may hold more, and where it is written. Only the items whose index is
+        /// certain are given: one added after the list became open (after an element added on some paths only) may stand
+        /// at a larger index in the built list, and findings name indexes, so it is left out (the list stays open).
+        /// </summary>
         private (IReadOnlyList<SymValue> Items, bool Open, Location? Location) List(SymObject o, string name)
         {
             var loc = PropertyLocation(o, name);
@@ -705,7 +738,9 @@ namespace ClusterRegistry.Analyzers.Snapshot
                 return (Array.Empty<SymValue>(), o.Open, loc);
             }
 
-            return r.Property(o, name) is SymList list ? (list.Items, list.Open, loc) : (Array.Empty<SymValue>(), true, loc);
+            return r.Property(o, name) is SymList list
+                ? (list.OpenAt < list.Items.Count ? list.Items.Take(list.OpenAt).ToList() : list.Items, list.Open, loc)
+                : (Array.Empty<SymValue>(), true, loc);
         }
 
         private (IReadOnlyList<SymEntry> Entries, bool Open, Location? Location) Dict(SymObject o, string name)
@@ -719,16 +754,60 @@ namespace ClusterRegistry.Analyzers.Snapshot
             return r.Property(o, name) is SymDict dict ? (dict.Entries, dict.Open, loc) : (Array.Empty<SymEntry>(), true, loc);
         }
 
-        private ValList<Val<string>> StrList(SymObject o, string name)
+        /// <summary>
+        /// A list of strings of <paramref name="owner"/>: a literal null is recorded in the owner's <c>NullEntries</c>
+        /// (CRG001) under <paramref name="path"/> (empty: <paramref name="name"/>; null: a path the analyzer cannot name as
+        /// <c>check</c> does, so it records nothing) and stays in the list as an unknown value, as <c>check</c>'s builder
+        /// does; anything else not constant is unknown.
+        /// </summary>
+        private ValList<Val<string>> StrList(SymObject o, string name, ResourceInfo owner, string? path = "")
         {
             var (items, open, loc) = List(o, name);
             var list = new ValList<Val<string>> { HasUnknownEntries = open, Location = loc };
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                list.Add(Str(item, item.Location));
+                var item = items[i];
+                if (r.Resolve(item) is SymConst { Value: null })
+                {
+                    if (path is not null)
+                    {
+                        owner.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(path.Length == 0 ? name : path, i), item.Location ?? owner.Location as Location));
+                    }
+
+                    list.Add(Val<string>.Unknown(item.Location));
+                }
+                else
+                {
+                    list.Add(Str(item, item.Location));
+                }
             }
 
             return list;
+        }
+
+        /// <summary>The literal null entries of a list no rule judges otherwise (CRG001 refuses them).</summary>
+        private void NullEntries(ResourceInfo info, SymObject o, string name)
+        {
+            var (items, _, _) = List(o, name);
+            for (var i = 0; i < items.Count; i++)
+            {
+                NullEntry(info, name, i, items[i]);
+            }
+        }
+
+        /// <summary>
+        /// A literal null entry of a list of objects: recorded in the resource's <c>NullEntries</c> with its index (CRG001)
+        /// and left out of the list, as <c>check</c>'s builder does; the entries after it carry their own index.
+        /// </summary>
+        private bool NullEntry(ResourceInfo info, string property, int index, SymValue item)
+        {
+            if (!(r.Resolve(item) is SymConst { Value: null }))
+            {
+                return false;
+            }
+
+            info.NullEntries.Add(Val<string>.Known(ClusterRegistry.Rules.Topo.Index(property, index), item.Location ?? info.Location as Location));
+            return true;
         }
 
         private ValList<KeyValueInfo> KeyValues(SymObject o, string name)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using ClusterRegistry.Rules.Topology;
 using ClusterRegistry.Rules.Values;
@@ -7,15 +8,17 @@ namespace ClusterRegistry.Rules.General;
 
 /// <summary>
 /// CRG001: a value no configuration could make work: an IP, host name, DNS label, Kubernetes object name, CIDR, URL, path,
-/// port, image reference, chart or Talos version that does not parse, an enum value the type does not define, a value the
-/// model needs that is missing (a null list entry, a project without a Name), or two values that exclude each other (a
-/// Harbor's AdminPassword and ExistingAdminPasswordSecret; projects on an external registry that is not a Harbor). An input-validation rule:
+/// port, image reference, chart version, OCI chart source or Talos version that does not parse, an enum value the type
+/// does not define, a value the model needs that is missing (a null entry in any list, named with the index the user
+/// wrote; a project without a Name), or two values that exclude each other (a Harbor's AdminPassword and
+/// ExistingAdminPasswordSecret; projects on an external registry that is not a Harbor; ChartVersion next to a
+/// ChartSource). An input-validation rule:
 /// <c>synth</c> and <c>compile</c> refuse the stack on its findings (exit 2).
 /// </summary>
 public sealed class Crg001MalformedLiteral : Rule
 {
-    public static readonly RuleDescriptor Id = new(RuleIds.Crg001, "Malformed or missing value", RuleSeverity.Error, "General",
-        "A value that must be an IP address, host name, DNS-1123 label, CIDR, http(s) or oci:// URL, absolute path, port, image reference, chart version or Talos version does not parse, or a value the model needs is missing: the rendered configuration would be rejected or silently wrong, so synth refuses the stack.",
+    public static readonly RuleDescriptor Id = new(RuleIds.Crg001, "Malformed, missing or conflicting value", RuleSeverity.Error, "General",
+        "A value of any resource (Harbor, Spegel, Talos patch, robot, probe, and the registries and Secrets managed outside the stack: ExternalRegistry, ExistingSecret) that must be an IP address, host name, DNS-1123 label or subdomain, CIDR, http(s) or oci:// URL, absolute path, port, image reference, chart version, OCI chart source (oci:// URL, tag, digest, interval, verification) or Talos version does not parse; a value the model needs is missing (a null entry in any list, a project without a Name, a project-level robot without a Project, a chart source with none of Tag, Semver or Digest); or two values exclude each other (AdminPassword and ExistingAdminPasswordSecret, ChartVersion next to ChartSource, several of Tag, Semver and Digest): the rendered configuration would be rejected or silently wrong, so synth refuses the stack.",
         refusesInput: true);
 
     private const string Dns1123 = "is not a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)";
@@ -28,6 +31,12 @@ public sealed class Crg001MalformedLiteral : Rule
         foreach (var h in s.Harbors)
         {
             Harbor(s, h, findings);
+        }
+
+        // The null entries of every resource's lists, kept aside by the builders with the index the user wrote.
+        foreach (var r in s.Harbors.Cast<ResourceInfo>().Concat(s.Projects).Concat(s.Robots).Concat(s.Spegels).Concat(s.TalosPatches).Concat(s.Probes).Concat(s.ExistingSecrets))
+        {
+            NullEntries(r, findings);
         }
 
         foreach (var r in s.Robots)
@@ -230,7 +239,7 @@ public sealed class Crg001MalformedLiteral : Rule
         for (var i = 0; i < p.HostEntries.Count; i++)
         {
             var e = p.HostEntries[i];
-            var path = Topo.Index("ExtraHostEntries", i);
+            var path = Topo.Index("ExtraHostEntries", e.Index ?? i);
             if (e.Ip.TryGet(out var ip) && IpAddress.Explain(ip) is { } why)
             {
                 findings.Add(Refuse(p, path + ".Ip", ip, $"host entry IP '{ip}' is not an IP address: {why}", First(e.Ip.Location, e.Location)));
@@ -296,20 +305,13 @@ public sealed class Crg001MalformedLiteral : Rule
             }
         }
 
-        foreach (var entry in p.NullEntries)
-        {
-            if (entry.TryGet(out var path))
-            {
-                findings.Add(Refuse(p, path, "null", "a list entry cannot be null: remove it or give it a value", First(entry.Location, p.Location)));
-            }
-        }
 
         for (var i = 0; i < p.Files.Count; i++)
         {
             var f = p.Files[i];
             if (f.Path.TryGet(out var filePath) && !IsAbsolutePath(filePath))
             {
-                findings.Add(Refuse(p, Topo.Index("Files", i) + ".Path", filePath, $"file path '{filePath}' is not an absolute path such as /var/etc/example.conf", First(f.Path.Location, f.Location)));
+                findings.Add(Refuse(p, Topo.Index("Files", f.Index ?? i) + ".Path", filePath, $"file path '{filePath}' is not an absolute path such as /var/etc/example.conf", First(f.Path.Location, f.Location)));
             }
         }
 
@@ -320,7 +322,7 @@ public sealed class Crg001MalformedLiteral : Rule
                 var c = p.CriCustomizations[i];
                 if (c.Name.TryGet(out var name) && (!IsDns1123Label(name) || name == "customization"))
                 {
-                    findings.Add(Refuse(p, Topo.Index("CriCustomizations", i) + ".Name", name,
+                    findings.Add(Refuse(p, Topo.Index("CriCustomizations", c.Index ?? i) + ".Name", name,
                         $"CRI customization name '{name}' is not a lowercase DNS-1123 label other than the reserved 'customization'", First(c.Name.Location, c.Location)));
                 }
             }
@@ -709,6 +711,12 @@ public sealed class Crg001MalformedLiteral : Rule
         {
             var m = v.MatchOidcIdentity[i];
             var path = "ChartSource.Verify." + Topo.Index("MatchOidcIdentity", i);
+            if (m.IsNull)
+            {
+                findings.Add(Refuse(r, path, "null", NullEntry, First(m.Location, v.MatchOidcIdentity.Location, location)));
+                continue;
+            }
+
             if (m.Issuer.TryGet(out var issuer) && string.IsNullOrWhiteSpace(issuer))
             {
                 findings.Add(Refuse(r, path + ".Issuer", issuer ?? "null", "an OIDC identity match needs an Issuer (a Go regular expression such as ^https://token.actions.githubusercontent.com$)", First(m.Issuer.Location, m.Location, location)));
@@ -717,6 +725,20 @@ public sealed class Crg001MalformedLiteral : Rule
             if (m.Subject.TryGet(out var subject) && string.IsNullOrWhiteSpace(subject))
             {
                 findings.Add(Refuse(r, path + ".Subject", subject ?? "null", "an OIDC identity match needs a Subject (a Go regular expression over the signer's identity)", First(m.Subject.Location, m.Location, location)));
+            }
+        }
+    }
+
+    private const string NullEntry = "a list entry cannot be null: remove it or give it a value";
+
+    /// <summary>The null entries of a resource's lists (kept aside by the builders, with the index the user wrote).</summary>
+    private void NullEntries(ResourceInfo r, List<Finding> findings)
+    {
+        foreach (var entry in r.NullEntries)
+        {
+            if (entry.TryGet(out var path))
+            {
+                findings.Add(Refuse(r, path, "null", NullEntry, First(entry.Location, r.Location)));
             }
         }
     }

@@ -14,7 +14,7 @@ namespace ClusterRegistry.Rules.General;
 public sealed class Crg002DuplicateName : Rule
 {
     public static readonly RuleDescriptor Id = new(RuleIds.Crg002, "Duplicate or unusable name, value listed twice, or resource created outside the constructor", RuleSeverity.Error, "General",
-        "Resource names are unique per kind within a stack and end up in file names, Pulumi URNs and Helm release names, so they cannot hold spaces or slashes; node and registry lists hold each value once; resources are created inside the constructor of a Stack subclass.",
+        "Resource names (of every kind, including ExternalRegistry and ExistingSecret) are non-blank and unique per kind within a stack and end up in file names, Pulumi URNs and Helm release names, so they cannot be . or .. or hold spaces or slashes, nor can a Harbor project name; node and registry lists, an external registry's project names and an existing Secret's keys hold each value once; an existing Secret does not take the name of a Secret the stack generates (a Harbor's <name>-admin); resources are created inside the constructor of a Stack subclass.",
         refusesInput: true);
 
     public override RuleDescriptor Descriptor => Id;
@@ -209,7 +209,7 @@ public sealed class Crg002DuplicateName : Rule
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < list.Count; i++)
         {
-            if (list[i].TryGet(out var v) && !seen.Add(v))
+            if (list[i].TryGet(out var v) && v is not null && !seen.Add(v))
             {
                 yield return Refuse(r, Topo.Index(property, i), v, $"{what} '{v}' is listed twice in {property}", First(list[i].Location, list.Location));
             }

@@ -25,7 +25,7 @@ public sealed class Crg303NodePullRobotTooPowerful : Rule
                     continue;
                 }
 
-                yield return Report(r, Topo.Index("Permissions", i),
+                yield return Report(r, Topo.Index("Permissions", perm.Index ?? i),
                     $"{r.Label} is used for node pulls (its credentials sit in cri.toml on every node) but its permission on '{perm.Namespace}' also grants {string.Join(", ", extra)}; keep repository:pull only",
                     First(perm.Location, r.Permissions.Location, r.Location), FixData("keep", "repository:pull"));
             }

@@ -21,8 +21,9 @@ public sealed class Crg110InvalidMirroredRegistry : Rule
             for (var i = 0; i < sp.MirroredRegistries.Count; i++)
             {
                 var e = sp.MirroredRegistries[i];
-                if (!e.TryGet(out var text))
+                if (!e.TryGet(out var text) || text is null)
                 {
+                    // A null entry is CRG001's.
                     continue;
                 }
 

@@ -37,7 +37,7 @@ public sealed class Crg202HostEntryWrongIp : Rule
                         continue;
                     }
 
-                    var path = Topo.Index("ExtraHostEntries", i) + ".Ip";
+                    var path = Topo.Index("ExtraHostEntries", e.Index ?? i) + ".Ip";
                     if (cip is null)
                     {
                         yield return Report(p, path,

@@ -47,7 +47,7 @@ public sealed class Crg210LegacyConfigOnNewTalos : Rule
                     continue;
                 }
 
-                yield return Report(p, Topo.Index("Files", i),
+                yield return Report(p, Topo.Index("Files", f.Index ?? i),
                     $"Files renders machine.files '{path}', deprecated in Talos {v} and absent from its schema (talosctl validate warns, --strict fails, so talhelper's generation fails); only /etc files have a dedicated document (EtcFileConfig)",
                     First(f.Location, p.Files.Location, p.Location));
             }

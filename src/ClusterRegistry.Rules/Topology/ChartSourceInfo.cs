@@ -99,6 +99,9 @@ public sealed class ChartVerificationInfo
 /// <summary>One <c>OidcIdentityMatch</c>.</summary>
 public sealed class OidcIdentityInfo
 {
+    /// <summary>True when the entry is <c>null</c>: CRG001 refuses it, and nothing else about it is known.</summary>
+    public bool IsNull { get; set; }
+
     public Val<string> Issuer { get; set; } = "";
 
     public Val<string> Subject { get; set; } = "";

@@ -24,6 +24,15 @@ public abstract class ResourceInfo
     /// <summary>Where the resource is created (the <c>new</c> expression); the fallback location of its findings.</summary>
     public object? Location { get; set; }
 
+    /// <summary>
+    /// The null entries of the resource's lists, as property paths with the index the user wrote (<c>Files[1]</c>,
+    /// <c>ExtraHostEntries[0].Aliases[2]</c>), located on the entry: CRG001 refuses them, and no other rule judges them.
+    /// A null object (<c>Files</c>, <c>ExtraHostEntries</c>, <c>CriCustomizations</c>, <c>Permissions</c>) is left out of
+    /// its list, and the entries after it keep their own index (their <c>Index</c>); a null string stays in its list as
+    /// an unknown value, so the indexes do not move.
+    /// </summary>
+    public ValList<Val<string>> NullEntries { get; set; } = new();
+
     /// <summary><c>Kind 'name'</c>, or <c>Kind &lt;unknown name&gt;</c>.</summary>
     public string Label => Name.IsKnown ? Kind + " '" + Name.Value + "'" : Kind + " <unknown name>";
 

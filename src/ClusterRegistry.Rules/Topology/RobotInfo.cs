@@ -54,6 +54,12 @@ public sealed class RobotInfo : ResourceInfo
 /// <summary>One permission entry of a robot (<c>RobotPermission</c>).</summary>
 public sealed class PermissionInfo
 {
+    /// <summary>
+    /// The entry's index in the list the user wrote, when it differs from its position in the snapshot's list (a null
+    /// entry before it is in <see cref="ResourceInfo.NullEntries"/>, not in the list); null: its position.
+    /// </summary>
+    public int? Index { get; set; }
+
     /// <summary><c>project</c> or <c>system</c>.</summary>
     public Val<string> Kind { get; set; } = "project";
 

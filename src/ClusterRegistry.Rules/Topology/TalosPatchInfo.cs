@@ -27,13 +27,6 @@ public sealed class TalosPatchInfo : ResourceInfo
     public ValList<CriCustomizationInfo> CriCustomizations { get; set; } = new();
 
     /// <summary>
-    /// The null entries of <c>ExtraHostEntries</c>, <c>Files</c> and <c>CriCustomizations</c>, as property paths
-    /// (<c>Files[1]</c>) located on the entry (CRG001 refuses them). They are not in <see cref="HostEntries"/>,
-    /// <see cref="Files"/> or <see cref="CriCustomizations"/>.
-    /// </summary>
-    public ValList<Val<string>> NullEntries { get; set; } = new();
-
-    /// <summary>
     /// True when this patch is rendered in the legacy <c>machine.registries</c>/<c>extraHostEntries</c> form whatever its
     /// version. The SDK's renderer never does (it switches at v1.12), so builders leave the default false; kept for
     /// configurations imported from hand-written patches.
@@ -155,6 +148,12 @@ public sealed class TlsInfo
 /// <summary><c>TalosHostEntry</c>.</summary>
 public sealed class HostEntryInfo
 {
+    /// <summary>
+    /// The entry's index in the list the user wrote, when it differs from its position in the snapshot's list (a null
+    /// entry before it is in <see cref="ResourceInfo.NullEntries"/>, not in the list); null: its position.
+    /// </summary>
+    public int? Index { get; set; }
+
     public Val<string> Ip { get; set; } = Val<string>.Unknown();
 
     public ValList<Val<string>> Aliases { get; set; } = new();
@@ -165,6 +164,12 @@ public sealed class HostEntryInfo
 /// <summary><c>TalosFile</c> (a <c>machine.files</c> entry).</summary>
 public sealed class TalosFileInfo
 {
+    /// <summary>
+    /// The entry's index in the list the user wrote, when it differs from its position in the snapshot's list (a null
+    /// entry before it is in <see cref="ResourceInfo.NullEntries"/>, not in the list); null: its position.
+    /// </summary>
+    public int? Index { get; set; }
+
     /// <summary>The CRI customisation path Talos merges into cri.toml.</summary>
     public const string CriCustomizationPath = "/etc/cri/conf.d/20-customization.part";
 
@@ -181,6 +186,12 @@ public sealed class TalosFileInfo
 /// <summary><c>TalosCriCustomization</c>.</summary>
 public sealed class CriCustomizationInfo
 {
+    /// <summary>
+    /// The entry's index in the list the user wrote, when it differs from its position in the snapshot's list (a null
+    /// entry before it is in <see cref="ResourceInfo.NullEntries"/>, not in the list); null: its position.
+    /// </summary>
+    public int? Index { get; set; }
+
     public Val<string> Name { get; set; } = "";
 
     public Val<string> Content { get; set; } = "";

@@ -34,14 +34,15 @@ public static class SnapshotBuilder
 
         foreach (var e in stack.ResourcesOf<ExistingSecret>())
         {
-            snapshot.ExistingSecrets.Add(new ExistingSecretInfo
+            var info = new ExistingSecretInfo
             {
                 Name = e.Name,
                 Location = Where(e),
                 Namespace = e.Args.Namespace ?? "",
                 SecretName = Val<string?>.Known(e.Args.SecretName),
-                Keys = new ValList<Val<string>>(e.Args.Keys.Select(K)),
-            });
+            };
+            info.Keys = Strings(info, "Keys", e.Args.Keys);
+            snapshot.ExistingSecrets.Add(info);
         }
 
         foreach (var r in stack.ResourcesOf<RobotAccount>())
@@ -78,11 +79,13 @@ public static class SnapshotBuilder
                 RegistryNodePort = s.Args.RegistryNodePort,
                 PrependExisting = s.Args.PrependExisting,
                 ContainerdRegistryConfigPath = Val<string?>.Known(s.Args.ContainerdRegistryConfigPath),
-                MirroredRegistries = new ValList<Val<string>>(s.Args.MirroredRegistries.Select(K)),
-                AdditionalMirrorTargets = new ValList<Val<string>>(s.Args.AdditionalMirrorTargets.Select(K)),
                 NamespaceLabels = new ValList<KeyValueInfo>(s.Args.NamespaceLabels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValueInfo(kv.Key, kv.Value))),
                 Values = Leaves(s.Args.Values),
             };
+            info.MirroredRegistries = Strings(info, "MirroredRegistries", s.Args.MirroredRegistries);
+            info.AdditionalMirrorTargets = Strings(info, "AdditionalMirrorTargets", s.Args.AdditionalMirrorTargets);
+            Strings(info, "RegistryFilters", s.Args.RegistryFilters); // not judged otherwise: only its null entries
+            NullsOnly(Entries(info, "ValuesFrom", s.Args.ValuesFrom));
             snapshot.Spegels.Add(info);
         }
 
@@ -93,7 +96,7 @@ public static class SnapshotBuilder
 
         foreach (var p in stack.ResourcesOf<PullLatencyProbe>())
         {
-            snapshot.Probes.Add(new ProbeInfo
+            var probe = new ProbeInfo
             {
                 Name = p.Name,
                 Location = Where(p),
@@ -101,8 +104,9 @@ public static class SnapshotBuilder
                 BudgetSeconds = p.Args.Budget.TotalSeconds,
                 ExpectedSizeBytes = Val<long?>.Known(p.Args.ExpectedSizeBytes),
                 LinkMegabitsPerSecond = Val<double?>.Known(p.Args.LinkMegabitsPerSecond),
-                Nodes = new ValList<Val<string>>(p.Args.Nodes.Select(K)),
-            });
+            };
+            probe.Nodes = Strings(probe, "Nodes", p.Args.Nodes);
+            snapshot.Probes.Add(probe);
         }
 
         return snapshot;
@@ -156,8 +160,12 @@ public static class SnapshotBuilder
         return info;
     }
 
-    /// <summary>The null entries of a patch's list, by path (CRG001 refuses them; the other lists skip them, as the analyzer does).</summary>
-    private static void NullEntries<T>(TalosPatchInfo info, string property, List<T> list)
+    /// <summary>
+    /// The entries of a list of objects with the index the user wrote: a null one is recorded in the resource's
+    /// <see cref="ResourceInfo.NullEntries"/> (CRG001 refuses it) and left out, so the rules see only real entries, and
+    /// each entry after it keeps its own index (the analyzer does the same).
+    /// </summary>
+    private static IEnumerable<(T Item, int Index)> Entries<T>(ResourceInfo info, string property, List<T> list)
         where T : class
     {
         for (var i = 0; i < list.Count; i++)
@@ -166,7 +174,42 @@ public static class SnapshotBuilder
             {
                 info.NullEntries.Add(Val<string>.Known(Rules.Topo.Index(property, i), info.Location));
             }
+            else
+            {
+                yield return (list[i], i);
+            }
         }
+    }
+
+    /// <summary>Walks a list for its null entries only (a list no rule judges otherwise).</summary>
+    private static void NullsOnly<T>(IEnumerable<T> entries)
+    {
+        foreach (var _ in entries)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A list of strings: a null entry is recorded in <see cref="ResourceInfo.NullEntries"/> (CRG001) and stays in the
+    /// list as an unknown value, so no other rule judges it and the entries after it keep their index (as the analyzer does).
+    /// </summary>
+    private static ValList<Val<string>> Strings(ResourceInfo info, string property, List<string> list)
+    {
+        var values = new ValList<Val<string>>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                info.NullEntries.Add(Val<string>.Known(Rules.Topo.Index(property, i), info.Location));
+                values.Add(Val<string>.Unknown(info.Location));
+            }
+            else
+            {
+                values.Add(K(list[i]));
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The location <c>check</c> reports: the resource's repository-relative file and line.</summary>
@@ -189,12 +232,9 @@ public static class SnapshotBuilder
             {
                 Provider = v.Provider == ChartVerificationProvider.Notation ? "notation" : "cosign",
                 SecretName = Val<string?>.Known(v.SecretName),
-                MatchOidcIdentity = new ValList<OidcIdentityInfo>(v.MatchOidcIdentity.Select(m => new OidcIdentityInfo
-                {
-                    Issuer = m?.Issuer ?? "",
-                    Subject = m?.Subject ?? "",
-                    Location = location,
-                })),
+                MatchOidcIdentity = new ValList<OidcIdentityInfo>(v.MatchOidcIdentity.Select(m => m is null
+                    ? new OidcIdentityInfo { IsNull = true, Location = location }
+                    : new OidcIdentityInfo { Issuer = m.Issuer ?? "", Subject = m.Subject ?? "", Location = location })),
                 Location = location,
             };
         }
@@ -314,6 +354,7 @@ public static class SnapshotBuilder
             };
             harbors[h] = info;
             info.AdminPassword = Val<SecretInfo?>.Known(SecretOf(a.AdminPassword));
+            NullsOnly(Entries(info, "RouteParents", a.RouteParents)); // not judged otherwise: only its null entries
             return info;
         }
 
@@ -335,11 +376,17 @@ public static class SnapshotBuilder
                 DurationDays = a.DurationDays,
                 SecretVariable = r.Secret.Variable,
             };
-            foreach (var p in a.Permissions)
+            foreach (var (p, index) in Entries(info, "Permissions", a.Permissions))
             {
-                var perm = new PermissionInfo { Kind = p.Kind, Namespace = p.Namespace };
-                foreach (var access in p.Access)
+                var perm = new PermissionInfo { Kind = p.Kind, Namespace = p.Namespace, Index = index };
+                for (var j = 0; j < p.Access.Count; j++)
                 {
+                    if (p.Access[j] is not { } access)
+                    {
+                        info.NullEntries.Add(Val<string>.Known(Rules.Topo.Index("Permissions", index) + "." + Rules.Topo.Index("Access", j), info.Location));
+                        continue;
+                    }
+
                     perm.Access.Add(new AccessInfo(access.Resource, access.Action));
                 }
 
@@ -358,11 +405,12 @@ public static class SnapshotBuilder
                 Name = t.Name,
                 Location = Where(t),
                 TalosVersion = a.TalosVersion ?? "",
-                Nodes = new ValList<Val<string>>(a.Nodes.Select(K)),
                 LegacyRegistryFormChosen = a.RegistryConfigForm == TalosConfigForm.Legacy,
                 DocumentsFormChosen = a.RegistryConfigForm == TalosConfigForm.Documents,
                 RendersLegacyRegistryFields = a.RegistryConfigForm == TalosConfigForm.Legacy,
             };
+            info.Nodes = Strings(info, "Nodes", a.Nodes);
+            var mirrorIndex = 0;
             foreach (var (key, mirror) in a.Mirrors)
             {
                 info.Mirrors.Add(mirror is null
@@ -370,10 +418,11 @@ public static class SnapshotBuilder
                     : new MirrorInfo
                     {
                         Key = key,
-                        Endpoints = new ValList<Val<string>>(mirror.Endpoints.Select(K)),
+                        Endpoints = Strings(info, Rules.Topo.Entry("Mirrors", key, mirrorIndex) + ".Endpoints", mirror.Endpoints),
                         OverridePath = Val<bool?>.Known(mirror.OverridePath),
                         SkipFallback = Val<bool?>.Known(mirror.SkipFallback),
                     });
+                mirrorIndex++;
             }
 
             foreach (var (key, config) in a.RegistryConfig)
@@ -395,22 +444,19 @@ public static class SnapshotBuilder
                 });
             }
 
-            NullEntries(info, "ExtraHostEntries", a.ExtraHostEntries);
-            NullEntries(info, "Files", a.Files);
-            NullEntries(info, "CriCustomizations", a.CriCustomizations);
-            foreach (var e in a.ExtraHostEntries.Where(e => e is not null))
+            foreach (var (e, index) in Entries(info, "ExtraHostEntries", a.ExtraHostEntries))
             {
-                info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = new ValList<Val<string>>(e.Aliases.Select(K)) });
+                info.HostEntries.Add(new HostEntryInfo { Ip = e.Ip ?? "", Aliases = Strings(info, Rules.Topo.Index("ExtraHostEntries", index) + ".Aliases", e.Aliases), Index = index });
             }
 
-            foreach (var f in a.Files.Where(f => f is not null))
+            foreach (var (f, index) in Entries(info, "Files", a.Files))
             {
-                info.Files.Add(new TalosFileInfo { Path = f.Path ?? "", Content = f.Content ?? "", Op = f.Op.ToString().ToLowerInvariant() });
+                info.Files.Add(new TalosFileInfo { Path = f.Path ?? "", Content = f.Content ?? "", Op = f.Op.ToString().ToLowerInvariant(), Index = index });
             }
 
-            foreach (var c in a.CriCustomizations.Where(c => c is not null))
+            foreach (var (c, index) in Entries(info, "CriCustomizations", a.CriCustomizations))
             {
-                info.CriCustomizations.Add(new CriCustomizationInfo { Name = c.Name ?? "", Content = c.Content ?? "" });
+                info.CriCustomizations.Add(new CriCustomizationInfo { Name = c.Name ?? "", Content = c.Content ?? "", Index = index });
             }
 
             return info;

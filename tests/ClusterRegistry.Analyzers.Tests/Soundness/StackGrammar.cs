@@ -10,8 +10,11 @@ namespace ClusterRegistry.Analyzers.Tests.Soundness;
 /// admin Secret next to the Harbor's generated one; values drawn from pools of
 /// right and wrong ones; and statements that change them afterwards in every form the analyzer must model or give up on
 /// (=, +=, ++/--, ??=, deconstruction, ref/out, local functions, lambdas, branches, unknown methods, writes through
-/// <c>spegel.Args</c>, collection changes). A stack made only of <see cref="Piece.Exact"/> pieces is one the analyzer
-/// claims to understand completely.
+/// <c>spegel.Args</c>, collection changes). Lists hold null entries (MirroredRegistries, AdditionalMirrorTargets, the
+/// patch's Nodes, host entries and their aliases, Files, CRI customisations, a robot's Permissions, external projects,
+/// Secret keys) before and after bad ones, and names may be blank or whitespace (resources, projects, Secret names and
+/// namespaces, registries). A stack made only of <see cref="Piece.Exact"/> pieces, with no resource named blank (the model
+/// refuses it while the stack is built), is one the analyzer claims to understand completely.
 /// </summary>
 public static class StackGrammar
 {
@@ -22,10 +25,16 @@ public static class StackGrammar
     public sealed record StackSpec(
         string HarborIp, string ClusterIp, bool Tls, bool HarborInFieldInitialiser,
         string Permission, int Days, string ArgsForm, string Path, bool Prepend, string[] Registries,
-        Piece[] Before, Piece[] After, string Endpoint, bool Probe, Piece[] Outside, string HarborExtra)
+        Piece[] Before, Piece[] After, string Endpoint, bool Probe, Piece[] Outside, string HarborExtra, string PatchLists)
     {
         /// <summary>True when every piece is modelled exactly: the analyzer and check must say exactly the same.</summary>
-        public bool ConstantOnly => !HarborInFieldInitialiser && Before.All(p => p.Exact) && After.All(p => p.Exact) && Outside.All(p => p.Exact);
+        public bool ConstantOnly => !HarborInFieldInitialiser && !BlankName && Before.All(p => p.Exact) && After.All(p => p.Exact) && Outside.All(p => p.Exact);
+
+        /// <summary>
+        /// A resource named blank or whitespace: the model refuses it as the resource is constructed (check exits 2, as
+        /// synth does), and the analyzer must report CRG002 on the name.
+        /// </summary>
+        public bool BlankName => Outside.Any(p => BlankNamePattern.IsMatch(p.Code));
 
         public string Source(string className)
         {
@@ -60,7 +69,8 @@ public static class StackGrammar
                 }
             }
 
-            body.AppendLine($"        var robot = new RobotAccount(\"cluster-pull\", new RobotAccountArgs {{ Registry = harbor, Permissions = {{ RobotPermission.{Permission}(\"library\") }}, DurationDays = days }});");
+            var permissions = Permission == "null" ? "null, RobotPermission.Pull(\"library\")" : $"RobotPermission.{Permission}(\"library\")";
+            body.AppendLine($"        var robot = new RobotAccount(\"cluster-pull\", new RobotAccountArgs {{ Registry = harbor, Permissions = {{ {permissions} }}, DurationDays = days }});");
             body.AppendLine("        var auth = new TalosRegistryConfig { Auth = new TalosRegistryAuth { Username = robot.FullName, UsernameVariable = robot.UsernameVariable, Password = robot.Secret } };");
             var registries = string.Join(", ", Registries.Select(Str));
             var spegelArgs = $"new SpegelArgs {{ ChartVersion = \"0.7.4\", MirroredRegistries = {{ {registries} }}, PrependExisting = prepend, ContainerdRegistryConfigPath = path }}";
@@ -90,11 +100,10 @@ public static class StackGrammar
                 body.AppendLine("        " + p.Code);
             }
 
-            body.AppendLine($"        new TalosMachinePatch(\"machine-network\", new TalosMachinePatchArgs {{ TalosVersion = \"v1.11\", Nodes = {{ \"192.168.1.98\" }}, " +
+            body.AppendLine($"        new TalosMachinePatch(\"machine-network\", new TalosMachinePatchArgs {{ TalosVersion = \"v1.11\", " +
                 $"Mirrors = {{ [\"192.168.1.105\"] = new TalosMirror {{ Endpoints = {{ \"{Endpoint}\" }} }} }}, " +
                 "RegistryConfig = { [\"harbor.harbor.svc.cluster.local\"] = auth, [\"192.168.1.105\"] = auth }, " +
-                "ExtraHostEntries = { new TalosHostEntry { Ip = \"10.43.216.243\", Aliases = { \"harbor.harbor.svc.cluster.local\" } } }, " +
-                "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers() } });");
+                PatchLists + " });");
             if (Probe)
             {
                 body.AppendLine($"        new PullLatencyProbe(\"pull-latency\", new PullLatencyProbeArgs {{ Image = \"192.168.1.105/library/myapp:v1\", Budget = TimeSpan.FromSeconds(1), ExpectedSizeBytes = 37_000_000, LinkMegabitsPerSecond = 1000 }});");
@@ -134,16 +143,57 @@ public static class StackGrammar
     private static readonly int[] Ports = { 30020, 30021, 8080, 0, 70000, -1 };
     private static readonly string[] Namespaces = { "kube-system", "spegel", "Kube-System", "spegel_system", "a-very-long-namespace-name-that-goes-on-past-the-sixty-three-limit" };
     private static readonly string[] ChartRepositories = { "oci://ghcr.io/spegel-org/helm-charts/spegel", "https://spegel-org.github.io/spegel", "ghcr.io/spegel-org/helm-charts/spegel", "ftp://charts.example" };
-    private static readonly string[] MirrorTargets = { "https://mirror.lan", "http://192.168.1.105:5000", "http://192.168.1.105/v2", "mirror.lan", "https://user@mirror.lan" };
-    private static readonly string[] RegistryPool = { "https://docker.io", "http://192.168.1.105", "https://192.168.1.105", "ghcr.io", "not a url", "http://192.168.1.105:5000", "https://harbor/v2/proxy", "_default", "*" };
+    private static readonly string?[] MirrorTargets = { "https://mirror.lan", "http://192.168.1.105:5000", "http://192.168.1.105/v2", "mirror.lan", "https://user@mirror.lan", null };
+    private static readonly string?[] RegistryPool = { "https://docker.io", "http://192.168.1.105", "https://192.168.1.105", "ghcr.io", "not a url", "http://192.168.1.105:5000", "https://harbor/v2/proxy", "_default", "*", null, "", " " };
 
     private static string Bool(bool b) => b ? "true" : "false";
 
-    private static string Str(string s) => "\"" + s + "\"";
+    /// <summary>A C# string literal, or <c>null</c> (the generated files are <c>#nullable disable</c>).</summary>
+    private static string Str(string? s) => s is null ? "null" : "\"" + s + "\"";
+
+    /// <summary>The creation of an ExternalRegistry or ExistingSecret named blank or whitespace.</summary>
+    private static readonly System.Text.RegularExpressions.Regex BlankNamePattern = new("(ExternalRegistry|ExistingSecret)\\(\"\\s*\",");
 
     private static readonly Gen<string> PathGen = Gen.OneOf(Paths);
     private static readonly Gen<bool> BoolGen = Gen.Bool;
-    private static readonly Gen<string> RegistryGen = Gen.OneOf(RegistryPool);
+    private static readonly Gen<string?> RegistryGen = Gen.OneOf(RegistryPool);
+
+    // The patch's lists, entries drawn from right and wrong ones and null (a null entry is CRG001; the entries after it keep their index).
+    private static readonly string?[] NodePool = { "192.168.1.98", "192.168.1.98", "192.168.1.99", "192.168.1.300", null, "" };
+    private static readonly string[] HostEntryPool =
+    {
+        "new TalosHostEntry { Ip = \"10.43.216.243\", Aliases = { \"harbor.harbor.svc.cluster.local\" } }",
+        "new TalosHostEntry { Ip = \"10.43.216.243\", Aliases = { \"harbor.harbor.svc.cluster.local\" } }",
+        "new TalosHostEntry { Ip = \"10.43.216.243/32\", Aliases = { \"harbor.harbor.svc.cluster.local\" } }",
+        "new TalosHostEntry { Ip = \"10.43.216.99\", Aliases = { \"harbor.harbor.svc.cluster.local\" } }",
+        "new TalosHostEntry { Ip = \"10.43.216.243\", Aliases = { null, \"harbor.harbor.svc.cluster.local\", \"harbor_svc!\" } }",
+        "new TalosHostEntry { Ip = \"10.43.216.243\" }",
+        "null",
+    };
+
+    private static readonly string[] FilePool =
+    {
+        "new TalosFile { Path = \"/etc/motd\", Content = \"hello\" }",
+        "new TalosFile { Path = \"etc/motd\", Content = \"hello\" }",
+        "new TalosFile { Path = \"/var/etc/motd\", Content = \"hello\" }",
+        "null",
+    };
+
+    private static readonly string[] CriPool =
+    {
+        "TalosCriCustomization.SpegelKeepUnpackedLayers()",
+        "TalosCriCustomization.SpegelKeepUnpackedLayers()",
+        "new TalosCriCustomization { Name = \"customization\", Content = \"\" }",
+        "new TalosCriCustomization { Name = \" \", Content = \"\" }",
+        "null",
+    };
+
+    private static readonly Gen<string> PatchListsGen = Gen.Select(
+        Gen.OneOf(NodePool).Array[1, 3], Gen.OneOf(HostEntryPool).Array[1, 3], Gen.OneOf(FilePool).Array[0, 3], Gen.OneOf(CriPool).Array[1, 3],
+        (nodes, hosts, files, cris) =>
+            $"Nodes = {{ {string.Join(", ", nodes.Select(Str))} }}, ExtraHostEntries = {{ {string.Join(", ", hosts)} }}, " +
+            (files.Length > 0 ? $"Files = {{ {string.Join(", ", files)} }}, " : "") +
+            $"CriCustomizations = {{ {string.Join(", ", cris)} }}");
 
     /// <summary>Statements before Spegel is created: they change the locals its args read.</summary>
     private static readonly Gen<Piece> BeforeStatement = Gen.Frequency(
@@ -188,7 +238,7 @@ public static class StackGrammar
 
     // Resources that describe things managed outside the stack, with right and wrong values (CRG001/CRG002 since issue 11).
     private const string Registries = "ClusterRegistry.Registries.";
-    private static readonly string[] ExternalNames = { "harbor-vm", "harbor vm", "../vm" };
+    private static readonly string[] ExternalNames = { "harbor-vm", "harbor vm", "../vm", "harbor-vm", "harbor-vm", "" };
     private static readonly string[] ExternalUrls = { "https://harbor.example.com", "http://harbor.example.com:8080", "https://harbor.example.com/v2" };
     private static readonly string[] ExternalKinds = { "Harbor", "Harbor", "Zot", "Cloud", "(" + Registries + "ExternalRegistryKind)9" };
     private static readonly string[] ExternalProjects =
@@ -196,16 +246,17 @@ public static class StackGrammar
         "new " + Registries + "ExternalRegistryProject { Name = \"library\" }",
         "new " + Registries + "ExternalRegistryProject { Name = \"library\", Public = true }",
         "new " + Registries + "ExternalRegistryProject { Name = \"\" }",
+        "new " + Registries + "ExternalRegistryProject { Name = \" \" }",
         "new " + Registries + "ExternalRegistryProject { Name = \"my lib\" }",
         "new " + Registries + "ExternalRegistryProject { Name = \"quay\", ProxyCacheUpstream = \"quay.io\" }",
         "new " + Registries + "ExternalRegistryProject { Name = \"quay\", ProxyCacheUpstream = \"https://quay.io\" }",
         "null",
     };
 
-    private static readonly string[] SecretNames = { "harbor-secret", "harbor-admin", "harbor secret" };
-    private static readonly string[] SecretNamespaces = { "harbor", "harbor", "security", "Harbor" };
-    private static readonly string[] SecretNameArgs = { "", "SecretName = \"harbor-admin\", ", "SecretName = \"harbor_secret\", ", "SecretName = \"harbor-secret\", ", "SecretName = null, " };
-    private static readonly string[] SecretKeys = { "password", "HARBOR_ADMIN_PASSWORD", "password" };
+    private static readonly string[] SecretNames = { "harbor-secret", "harbor-admin", "harbor secret", "harbor-secret", "harbor-secret", " " };
+    private static readonly string[] SecretNamespaces = { "harbor", "harbor", "security", "Harbor", " " };
+    private static readonly string[] SecretNameArgs = { "", "SecretName = \"harbor-admin\", ", "SecretName = \"harbor_secret\", ", "SecretName = \"harbor-secret\", ", "SecretName = null, ", "SecretName = \" \", ", "SecretName = \"\", " };
+    private static readonly string?[] SecretKeys = { "password", "HARBOR_ADMIN_PASSWORD", "password", null, " " };
 
     private static string Kind(string k) => k.StartsWith("(", StringComparison.Ordinal) ? k : Registries + "ExternalRegistryKind." + k;
 
@@ -226,7 +277,7 @@ public static class StackGrammar
     /// <summary>What the Harbor's args may add: an existing admin Secret next to its generated AdminPassword (CRG001).</summary>
     private static readonly string[] HarborExtras =
     {
-        "", "", ", ExistingAdminPasswordSecret = \"harbor-secret\"", ", ExistingAdminPasswordSecret = null",
+        "", "", ", ExistingAdminPasswordSecret = \"harbor-secret\"", ", ExistingAdminPasswordSecret = null", ", ExistingAdminPasswordSecret = \" \"",
         // Flux post-renderers: an image replacement (fine), and a JSON 6902 patch without a target (CRG001 in both).
         ", PostRenderers = { new ClusterRegistry.Charts.HelmPostRenderer { Images = { new ClusterRegistry.Charts.KustomizeImage { Name = \"goharbor/harbor-core\", NewTag = \"v2.13.1\" } } } }",
         ", PostRenderers = { new ClusterRegistry.Charts.HelmPostRenderer { Patches = { new ClusterRegistry.Charts.KustomizePatch { Patch = \"- op: remove\\n  path: /spec/replicas\\n\" } } } }",
@@ -235,11 +286,11 @@ public static class StackGrammar
     public static readonly Gen<StackSpec> Stack =
         Gen.Select(
             Gen.Select(Gen.OneOf("192.168.1.105", "192.168.1.300"), Gen.OneOf("10.43.216.243", "10.44.0.1"), BoolGen, Gen.Int[0, 19].Select(n => n == 0)),
-            Gen.Select(Gen.OneOf("Pull", "Push"), Gen.OneOf(-2, -1, 0, 30), Gen.OneOf("inline", "local", "field"), PathGen, BoolGen),
+            Gen.Select(Gen.OneOf("Pull", "Push", "Pull", "null"), Gen.OneOf(-2, -1, 0, 30), Gen.OneOf("inline", "local", "field"), PathGen, BoolGen),
             Gen.Select(RegistryGen.Array[0, 3], BeforeStatement.Array[0, 4], AfterStatement.Array[0, 4]),
             Gen.Select(Gen.OneOf("http://harbor.harbor.svc.cluster.local", "https://harbor.harbor.svc.cluster.local"), BoolGen),
-            Gen.Select(OutsideStatement.Array[0, 3], Gen.OneOf(HarborExtras)),
-            (h, s, st, t, o) => Fix(new StackSpec(h.Item1, h.Item2, h.Item3, h.Item4, s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, st.Item1, st.Item2, st.Item3, t.Item1, t.Item2, o.Item1, o.Item2)));
+            Gen.Select(OutsideStatement.Array[0, 3], Gen.OneOf(HarborExtras), PatchListsGen),
+            (h, s, st, t, o) => Fix(new StackSpec(h.Item1, h.Item2, h.Item3, h.Item4, s.Item1, s.Item2, s.Item3, s.Item4, s.Item5, st.Item1, st.Item2, st.Item3, t.Item1, t.Item2, o.Item1, o.Item2, o.Item3)));
 
     /// <summary>The kind and name a piece creates, and each local it declares: two pieces with one key do not both fit in a stack.</summary>
     private static string[] OutsideKeys(string code)

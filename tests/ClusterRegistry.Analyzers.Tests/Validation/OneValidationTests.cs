@@ -138,6 +138,11 @@ public class OneValidationTests
         new("CRG001", PatchR, "Files[0]", "null", P("Files = { [|null|]! },")),
         new("CRG001", PatchR, "CriCustomizations[1]", "null", Stack(patch: PatchWith(cri: "CriCustomizations = { TalosCriCustomization.SpegelKeepUnpackedLayers(), [|null|]! }"))),
 
+        // A null entry in a list of strings (issue 11: the analyzer was silent on it, check said CRG110 'empty').
+        new("CRG001", SpegelR, "MirroredRegistries[1]", "null", Stack(spegel: SpegelWith(registries: "MirroredRegistries = { \"https://docker.io\", [|null|]!, \"http://192.168.1.105\" }"))),
+        new("CRG001", PatchR, "Nodes[0]", "null", Stack(patch: Fragments.Patch.Replace("Nodes = { \"192.168.1.98\" }", "Nodes = { [|null|]!, \"192.168.1.98\" }"))),
+        new("CRG001", "RobotAccount 'cluster-pull'", "Permissions[0]", "null", Stack(robot: Fragments.Robot.Replace("Permissions = { RobotPermission.Pull(\"library\") }", "Permissions = { [|null|]!, RobotPermission.Pull(\"library\") }"))),
+
         // Talos version limits (CRG215).
         new("CRG215", PatchR, "Mirrors[\"192.168.1.105\"].SkipFallback", "true", Stack(patch: PatchWith(version: "TalosVersion = \"v1.8\"", mirrors: "Mirrors = { [\"192.168.1.105\"] = new TalosMirror { Endpoints = { \"http://harbor.harbor.svc.cluster.local\" }, [|SkipFallback = true|] } }"))),
 

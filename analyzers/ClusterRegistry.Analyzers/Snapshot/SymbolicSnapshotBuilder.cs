@@ -105,7 +105,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             h.ChartVersion = NStr(a, "ChartVersion");
             h.ChartRepository = Str(a, "ChartRepository");
             h.ChartSource = Nested(a, "ChartSource", ChartSource);
-            h.PostRenderers = PostRenderers(a);
+            h.PostRenderers = PostRenderers(h, a);
             h.DirectHelm = DirectHelm(a);
             h.Expose = Enum(a, "Expose", HarborExposeKind.LoadBalancer);
             h.ServiceName = Str(a, "ServiceName");
@@ -280,7 +280,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
             s.ChartVersion = NStr(a, "ChartVersion");
             s.ChartRepository = Str(a, "ChartRepository");
             s.ChartSource = Nested(a, "ChartSource", ChartSource);
-            s.PostRenderers = PostRenderers(a);
+            s.PostRenderers = PostRenderers(s, a);
             s.DirectHelm = DirectHelm(a);
             s.RegistryHostPort = Int(a, "RegistryHostPort");
             s.RegistryNodePort = Int(a, "RegistryNodePort");
@@ -331,23 +331,40 @@ namespace ClusterRegistry.Analyzers.Snapshot
         /// item the collector cannot see through (a call, a variable of unknown content) leaves its list open, so CRG001 never
         /// calls a post-renderer empty when it may not be.
         /// </summary>
-        private ValList<PostRendererInfo> PostRenderers(SymObject args)
+        /// <summary>
+        /// A release's <c>PostRenderers</c>, each entry and each patch or image with the index the stack wrote: a literal null
+        /// is recorded in the owner's <c>NullEntries</c> (CRG001) and left out, as <c>check</c>'s builder does.
+        /// </summary>
+        private ValList<PostRendererInfo> PostRenderers(ResourceInfo owner, SymObject args)
         {
             var (items, open, location) = List(args, "PostRenderers");
             var list = new ValList<PostRendererInfo> { HasUnknownEntries = open, Location = location };
-            foreach (var item in items)
+            for (var n = 0; n < items.Count; n++)
             {
+                var item = items[n];
+                if (NullEntry(owner, "PostRenderers", n, item))
+                {
+                    continue;
+                }
+
                 if (r.Resolve(item) is not SymObject { TypeName: "HelmPostRenderer" } po)
                 {
                     list.HasUnknownEntries = true;
                     continue;
                 }
 
-                var info = new PostRendererInfo { Location = item.Location ?? po.Location };
+                var path = ClusterRegistry.Rules.Topo.Index("PostRenderers", n);
+                var info = new PostRendererInfo { Location = item.Location ?? po.Location, Index = n };
                 var (patches, patchesOpen, patchesLocation) = List(po, "Patches");
                 info.Patches = new ValList<KustomizePatchInfo> { HasUnknownEntries = patchesOpen, Location = patchesLocation };
-                foreach (var p in patches)
+                for (var k = 0; k < patches.Count; k++)
                 {
+                    var p = patches[k];
+                    if (NullEntry(owner, path + ".Patches", k, p))
+                    {
+                        continue;
+                    }
+
                     if (r.Resolve(p) is SymObject { TypeName: "KustomizePatch" } ko)
                     {
                         info.Patches.Add(new KustomizePatchInfo
@@ -355,6 +372,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                             Patch = Str(ko, "Patch"),
                             Target = Nested(ko, "Target", PatchTarget),
                             Location = p.Location ?? ko.Location,
+                            Index = k,
                         });
                     }
                     else
@@ -365,8 +383,14 @@ namespace ClusterRegistry.Analyzers.Snapshot
 
                 var (images, imagesOpen, imagesLocation) = List(po, "Images");
                 info.Images = new ValList<KustomizeImageInfo> { HasUnknownEntries = imagesOpen, Location = imagesLocation };
-                foreach (var i in images)
+                for (var k = 0; k < images.Count; k++)
                 {
+                    var i = images[k];
+                    if (NullEntry(owner, path + ".Images", k, i))
+                    {
+                        continue;
+                    }
+
                     if (r.Resolve(i) is SymObject { TypeName: "KustomizeImage" } io)
                     {
                         info.Images.Add(new KustomizeImageInfo
@@ -376,6 +400,7 @@ namespace ClusterRegistry.Analyzers.Snapshot
                             NewTag = NStr(io, "NewTag"),
                             Digest = NStr(io, "Digest"),
                             Location = i.Location ?? io.Location,
+                            Index = k,
                         });
                     }
                     else

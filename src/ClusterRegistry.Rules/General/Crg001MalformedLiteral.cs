@@ -516,14 +516,14 @@ public sealed class Crg001MalformedLiteral : Rule
         // first one's contents, which only a fully known entry gives (the analyzer says nothing rather than a wrong count).
         if (directHelm.Is(true) && renderers.Count > 0 && renderers[0] is { } first && !first.Patches.HasUnknownEntries && !first.Images.HasUnknownEntries)
         {
-            findings.Add(Refuse(r, "PostRenderers[0]", $"kustomize: {first.Patches.Count} patch(es), {first.Images.Count} image(s)",
+            findings.Add(Refuse(r, Topo.Index("PostRenderers", first.Index ?? 0), $"kustomize: {first.Patches.Count} patch(es), {first.Images.Count} image(s)",
                 ChartSourceValues.DirectHelmPostRenderers, First(first.Location, renderers.Location, directHelm.Location)));
         }
 
         for (var i = 0; i < renderers.Count; i++)
         {
             var pr = renderers[i];
-            var path = Topo.Index("PostRenderers", i);
+            var path = Topo.Index("PostRenderers", pr.Index ?? i);
             var location = First(pr.Location, renderers.Location);
             if (pr.Patches.Count == 0 && pr.Images.Count == 0 && !pr.Patches.HasUnknownEntries && !pr.Images.HasUnknownEntries)
             {
@@ -535,7 +535,7 @@ public sealed class Crg001MalformedLiteral : Rule
             for (var j = 0; j < pr.Patches.Count; j++)
             {
                 var patch = pr.Patches[j];
-                var patchPath = path + "." + Topo.Index("Patches", j);
+                var patchPath = path + "." + Topo.Index("Patches", patch.Index ?? j);
                 if (patch.Patch.TryGet(out var text) && string.IsNullOrWhiteSpace(text))
                 {
                     findings.Add(Refuse(r, patchPath + ".Patch", text ?? "null",
@@ -562,7 +562,7 @@ public sealed class Crg001MalformedLiteral : Rule
             for (var j = 0; j < pr.Images.Count; j++)
             {
                 var image = pr.Images[j];
-                var imagePath = path + "." + Topo.Index("Images", j);
+                var imagePath = path + "." + Topo.Index("Images", image.Index ?? j);
                 var imageLocation = First(image.Location, location);
                 if (image.Name.TryGet(out var name) && string.IsNullOrWhiteSpace(name))
                 {

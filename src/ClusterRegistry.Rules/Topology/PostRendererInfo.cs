@@ -9,6 +9,9 @@ public sealed class PostRendererInfo
 
     /// <summary>Where the post-renderer is written (the <c>new HelmPostRenderer</c>, or the list item in the HelmRelease).</summary>
     public object? Location { get; set; }
+
+    /// <summary>The entry's index in the list the stack wrote (a null entry before it is left out of the list, so the position differs).</summary>
+    public int? Index { get; set; }
 }
 
 /// <summary>One <c>KustomizePatch</c> (<c>kustomize.patches[]</c>).</summary>
@@ -19,6 +22,9 @@ public sealed class KustomizePatchInfo
     public Val<PatchTargetInfo?> Target { get; set; } = Val<PatchTargetInfo?>.Known(null);
 
     public object? Location { get; set; }
+
+    /// <summary>The entry's index in the list the stack wrote (a null entry before it is left out of the list, so the position differs).</summary>
+    public int? Index { get; set; }
 }
 
 /// <summary>A <c>KustomizePatchTarget</c> (<c>kustomize.patches[].target</c>).</summary>
@@ -56,4 +62,7 @@ public sealed class KustomizeImageInfo
     public Val<string?> Digest { get; set; } = Val<string?>.Known(null);
 
     public object? Location { get; set; }
+
+    /// <summary>The entry's index in the list the stack wrote (a null entry before it is left out of the list, so the position differs).</summary>
+    public int? Index { get; set; }
 }

@@ -74,7 +74,6 @@ public static class SnapshotBuilder
                 ChartRepository = s.Args.ChartRepository,
                 ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(s.Args.ChartSource, Where(s))),
                 DirectHelm = Val<bool>.Known(s.Args.Delivery == ReleaseDelivery.Helm, Where(s)),
-                PostRenderers = PostRenderers(s.Args.PostRenderers, Where(s)),
                 RegistryHostPort = s.Args.RegistryHostPort,
                 RegistryNodePort = s.Args.RegistryNodePort,
                 PrependExisting = s.Args.PrependExisting,
@@ -86,6 +85,7 @@ public static class SnapshotBuilder
             info.AdditionalMirrorTargets = Strings(info, "AdditionalMirrorTargets", s.Args.AdditionalMirrorTargets);
             Strings(info, "RegistryFilters", s.Args.RegistryFilters); // not judged otherwise: only its null entries
             NullsOnly(Entries(info, "ValuesFrom", s.Args.ValuesFrom));
+            info.PostRenderers = PostRenderers(info, s.Args.PostRenderers, Where(s));
             snapshot.Spegels.Add(info);
         }
 
@@ -258,13 +258,13 @@ public static class SnapshotBuilder
     }
 
     /// <summary>A release's <see cref="HelmPostRenderer"/>s as the rules see them (a null entry is an empty one, which CRG001 refuses).</summary>
-    public static ValList<PostRendererInfo> PostRenderers(IEnumerable<HelmPostRenderer?> renderers, object? location) =>
-        new(renderers.Select(r => new PostRendererInfo
+    public static ValList<PostRendererInfo> PostRenderers(ResourceInfo owner, List<HelmPostRenderer> renderers, object? location) =>
+        new(Entries(owner, "PostRenderers", renderers).Select(r => new PostRendererInfo
         {
-            Patches = new ValList<KustomizePatchInfo>((r?.Patches ?? []).Select(p => new KustomizePatchInfo
+            Patches = new ValList<KustomizePatchInfo>(Entries(owner, Rules.Topo.Index("PostRenderers", r.Index) + ".Patches", r.Item.Patches).Select(p => new KustomizePatchInfo
             {
-                Patch = p?.Patch ?? "",
-                Target = Val<PatchTargetInfo?>.Known(p?.Target is { } t
+                Patch = p.Item.Patch ?? "",
+                Target = Val<PatchTargetInfo?>.Known(p.Item.Target is { } t
                     ? new PatchTargetInfo
                     {
                         Group = Val<string?>.Known(t.Group),
@@ -278,17 +278,20 @@ public static class SnapshotBuilder
                     }
                     : null),
                 Location = location,
-            })),
-            Images = new ValList<KustomizeImageInfo>((r?.Images ?? []).Select(i => new KustomizeImageInfo
+                Index = p.Index,
+            }).ToList()),
+            Images = new ValList<KustomizeImageInfo>(Entries(owner, Rules.Topo.Index("PostRenderers", r.Index) + ".Images", r.Item.Images).Select(i => new KustomizeImageInfo
             {
-                Name = i?.Name ?? "",
-                NewName = Val<string?>.Known(i?.NewName),
-                NewTag = Val<string?>.Known(i?.NewTag),
-                Digest = Val<string?>.Known(i?.Digest),
+                Name = i.Item.Name ?? "",
+                NewName = Val<string?>.Known(i.Item.NewName),
+                NewTag = Val<string?>.Known(i.Item.NewTag),
+                Digest = Val<string?>.Known(i.Item.Digest),
                 Location = location,
-            })),
+                Index = i.Index,
+            }).ToList()),
             Location = location,
-        }));
+            Index = r.Index,
+        }).ToList());
 
     /// <summary>The CRD's spelling of an <see cref="OciRepositoryProvider"/>; a value outside the enum keeps its number, which CRG001 refuses.</summary>
     private static string ProviderName(OciRepositoryProvider provider) => provider switch
@@ -338,7 +341,6 @@ public static class SnapshotBuilder
                 ChartRepository = a.ChartRepository,
                 ChartSource = Val<ChartSourceInfo?>.Known(ChartSource(a.ChartSource, Where(h))),
                 DirectHelm = Val<bool>.Known(a.Delivery == ReleaseDelivery.Helm, Where(h)),
-                PostRenderers = PostRenderers(a.PostRenderers, Where(h)),
                 Expose = (HarborExposeKind)(int)a.Expose,
                 ServiceName = a.ServiceName,
                 LoadBalancerIP = Val<string?>.Known(a.LoadBalancerIP),
@@ -355,6 +357,7 @@ public static class SnapshotBuilder
             harbors[h] = info;
             info.AdminPassword = Val<SecretInfo?>.Known(SecretOf(a.AdminPassword));
             NullsOnly(Entries(info, "RouteParents", a.RouteParents)); // not judged otherwise: only its null entries
+            info.PostRenderers = PostRenderers(info, a.PostRenderers, Where(h));
             return info;
         }
 

@@ -525,7 +525,8 @@ public sealed class Crg001MalformedLiteral : Rule
             var pr = renderers[i];
             var path = Topo.Index("PostRenderers", pr.Index ?? i);
             var location = First(pr.Location, renderers.Location);
-            if (pr.Patches.Count == 0 && pr.Images.Count == 0 && !pr.Patches.HasUnknownEntries && !pr.Images.HasUnknownEntries)
+            if (pr.Patches.Count == 0 && pr.Images.Count == 0 && !pr.Patches.HasUnknownEntries && !pr.Images.HasUnknownEntries
+                && !HasNullEntryUnder(r, path + "."))
             {
                 findings.Add(Refuse(r, path, "empty",
                     $"{path} has neither Patches nor Images: Flux would run a kustomize pass that changes nothing; give a patch or an image, or drop it",
@@ -596,6 +597,20 @@ public sealed class Crg001MalformedLiteral : Rule
                 }
             }
         }
+    }
+
+    /// <summary>Whether a null list entry under <paramref name="prefix"/> is already refused (then the list is not "empty").</summary>
+    private static bool HasNullEntryUnder(ResourceInfo r, string prefix)
+    {
+        foreach (var entry in r.NullEntries)
+        {
+            if (entry.TryGet(out var path) && path.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A JSON 6902 patch: a YAML or JSON list of operations (a strategic-merge patch is a mapping).</summary>

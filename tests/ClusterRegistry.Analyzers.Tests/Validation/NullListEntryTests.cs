@@ -65,6 +65,8 @@ public class NullListEntryTests
         new("Post-renderers, their patches and images", Stack(spegel: SpegelWith(more: "PostRenderers = { null!, new ClusterRegistry.Charts.HelmPostRenderer { Patches = { null!, new ClusterRegistry.Charts.KustomizePatch { Patch = \" \" } }, Images = { null!, new ClusterRegistry.Charts.KustomizeImage { Name = \"ghcr.io/spegel-org/spegel\" } } } },")),
             $"CRG001 {SpegelR} PostRenderers[0]", $"CRG001 {SpegelR} PostRenderers[1].Patches[0]", $"CRG001 {SpegelR} PostRenderers[1].Patches[1].Patch",
             $"CRG001 {SpegelR} PostRenderers[1].Images[0]", $"CRG001 {SpegelR} PostRenderers[1].Images[1]"),
+        new("A post-renderer holding only a null patch", Stack(spegel: SpegelWith(more: "PostRenderers = { new ClusterRegistry.Charts.HelmPostRenderer { Patches = { null! } } },")),
+            $"CRG001 {SpegelR} PostRenderers[0].Patches[0]"),
         new("OIDC identities", Stack(spegel: Fragments.Spegel.Replace("ChartVersion = \"0.7.4\",",
             "ChartSource = new ClusterRegistry.Charts.OciChartSource { Url = \"oci://ghcr.io/spegel-org/helm-charts/spegel\", Tag = \"0.7.4\", Verify = new ClusterRegistry.Charts.ChartVerification { MatchOidcIdentity = { null!, new ClusterRegistry.Charts.OidcIdentityMatch { Issuer = \"\", Subject = \"x\" } } } },")),
             $"CRG001 {SpegelR} ChartSource.Verify.MatchOidcIdentity[0]", $"CRG001 {SpegelR} ChartSource.Verify.MatchOidcIdentity[1].Issuer"),

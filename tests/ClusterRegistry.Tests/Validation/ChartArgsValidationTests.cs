@@ -43,8 +43,8 @@ public sealed class ChartArgsValidationTests
 
     [Theory]
     [InlineData("renderer", "PostRenderers[0]")]
-    [InlineData("patch", "PostRenderers[0].Patches[0].Patch")]
-    [InlineData("image", "PostRenderers[0].Images[0].Name")]
+    [InlineData("patch", "PostRenderers[0].Patches[0]")]
+    [InlineData("image", "PostRenderers[0].Images[0]")]
     public void A_null_post_renderer_patch_or_image_is_refused_not_a_crash(string what, string path)
     {
         var e = Refused(() =>

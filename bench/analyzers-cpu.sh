@@ -6,11 +6,15 @@
 # bench/analyzers.sh), with tiered JIT off (optimized code from the start), alternating A, B, A, B, ...
 # Prints per run and as medians: the CPU milliseconds per iteration in samples whose call chain holds a frame of
 # ClusterRegistry.Analyzers (its callbacks and what they call into Roslyn), per stack class, and B/A.
-# Usage: bench/analyzers-cpu.sh REV_A REV_B [N=100] [ITERATIONS=30]; RUNS=3 (pairs). Needs perf (Debian: linux-perf).
+# MODE=cold measures a fresh process instead, as a cold csc runs the analyzer: no warm-up, tiered JIT on, one compilation
+# per run (ITERATIONS is then 1), so the JIT of the analyzer's code is counted; take RUNS=9 or more.
+# Usage: bench/analyzers-cpu.sh REV_A REV_B [N=100] [ITERATIONS=30]; RUNS=3 (pairs), MODE=warm|cold. Needs perf (Debian: linux-perf).
 # Nothing here asserts.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rev_a="${1:?REV_A}"; rev_b="${2:?REV_B}"; n="${3:-100}"; iterations="${4:-30}"; runs="${RUNS:-3}"
+mode="${MODE:-warm}"
+[ "$mode" = cold ] && iterations=1
 command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 2; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/crcpu-XXXXXX")"
 maps_before=" $( (ls /tmp/perf-*.map 2>/dev/null || true) | tr '\n' ' ') "
@@ -32,7 +36,8 @@ dotnet build "$root/bench/AnalyzerCpu" -c Release --nologo -v:q -o "$work/host" 
 sdk="$root/src/ClusterRegistry/bin/Release/net10.0"
 
 measure() { # analyzer-dll -> ms of analyzer CPU per iteration
-  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_TieredCompilation=0
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+  if [ "$mode" = cold ]; then export ANALYZER_CPU_WARMUP=0; unset DOTNET_TieredCompilation; else export DOTNET_TieredCompilation=0; fi
   rm -f "$work/ctl"; mkfifo "$work/ctl"
   PERF_CTL_FIFO="$work/ctl" perf record -q -D -1 --control "fifo:$work/ctl" -e cpu-clock -F 1999 -g -o "$work/perf.data" \
     dotnet "$work/host/AnalyzerCpu.dll" "$1" "$sdk" "$root/stacks/HomelabStack.cs" "$n" "$iterations" >&2

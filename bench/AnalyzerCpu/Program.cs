@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 // Runs one analyzer assembly over a project of N copies of a stack, ITERATIONS times, each on a fresh compilation, so a
 // CPU profiler (bench/analyzers-cpu.sh uses perf) can count the samples spent inside the analyzer's own frames. Three
-// warm-up iterations go first (JIT, caches); then, when PERF_CTL_FIFO names perf's control FIFO, "enable" is written to
+// warm-up iterations go first (JIT, caches; ANALYZER_CPU_WARMUP=0 for none, the cold build's case); then, when PERF_CTL_FIFO names perf's control FIFO, "enable" is written to
 // it, so perf (started with -D -1) samples the measured iterations only.
 // Usage: AnalyzerCpu ANALYZER_DLL SDK_DIR STACK_CS N ITERATIONS
 if (args.Length != 5)
@@ -36,8 +36,8 @@ var references = platform
     .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
     .ToImmutableArray();
 
-const int WarmUp = 3;
-for (var it = -WarmUp; it < iterations; it++)
+var warmUp = Environment.GetEnvironmentVariable("ANALYZER_CPU_WARMUP") is { Length: > 0 } w ? int.Parse(w) : 3;
+for (var it = -warmUp; it < iterations; it++)
 {
     if (it == 0 && Environment.GetEnvironmentVariable("PERF_CTL_FIFO") is { Length: > 0 } control)
     {
@@ -55,7 +55,7 @@ for (var it = -WarmUp; it < iterations; it++)
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (e, _, _) => errors.Add(e.Message),
             concurrentAnalysis: false, logAnalyzerExecutionTime: false))
         .GetAnalyzerDiagnosticsAsync();
-    if (it == -WarmUp && (errors.Count > 0 || compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) || found.Any(d => d.Id == "AD0001")))
+    if (it == -warmUp && (errors.Count > 0 || compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) || found.Any(d => d.Id == "AD0001")))
     {
         Console.Error.WriteLine("the generated project does not compile, or the analyzer threw: " + string.Join("; ", errors));
         return 1;

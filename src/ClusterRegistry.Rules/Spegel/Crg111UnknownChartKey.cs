@@ -20,6 +20,11 @@ public sealed class Crg111UnknownChartKey : Rule
     {
         foreach (var sp in s.Spegels)
         {
+            if (sp.Values.Count == 0)
+            {
+                continue; // no key to judge; the key tables are not even loaded
+            }
+
             // A null ChartVersion installs the newest chart; an unparsable or unknown one, or one newer than the table, says nothing.
             if (!sp.EffectiveChartVersion.TryGet(out var text))
             {

@@ -61,7 +61,7 @@ public sealed class EndpointUrl
             return Parse(text, out url, out error);
         }
 
-        var memo = recent ??= new Dictionary<string, (EndpointUrl? Url, string Error)>(StringComparer.Ordinal);
+        var memo = recent ??= new Dictionary<string, Parsed>(StringComparer.Ordinal);
         if (memo.TryGetValue(text, out var hit))
         {
             url = hit.Url!;
@@ -75,14 +75,29 @@ public sealed class EndpointUrl
         }
 
         var ok = Parse(text, out url, out error);
-        memo[text] = (ok ? url : null, error);
+        memo[text] = new Parsed(ok ? url : null, error);
         return ok;
     }
 
     private const int RecentLimit = 256;
 
+    // A class, not a tuple: Dictionary<string, reference type> is the shared instantiation the runtime ships precompiled,
+    // where a struct value would be jitted anew in every cold compiler process.
     [ThreadStatic]
-    private static Dictionary<string, (EndpointUrl? Url, string Error)>? recent;
+    private static Dictionary<string, Parsed>? recent;
+
+    private sealed class Parsed
+    {
+        public Parsed(EndpointUrl? url, string error)
+        {
+            Url = url;
+            Error = error;
+        }
+
+        public EndpointUrl? Url { get; }
+
+        public string Error { get; }
+    }
 
     private static bool Parse(string? text, out EndpointUrl url, out string error)
     {

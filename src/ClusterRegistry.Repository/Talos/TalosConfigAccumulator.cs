@@ -28,6 +28,9 @@ public sealed class TalosConfigAccumulator
     /// </summary>
     public object? RegistryDocumentLocation { get; set; }
 
+    /// <summary>The first location of each other document kind read (StaticHostConfig, EtcFileConfig, CRICustomizationConfig), in reading order (CRG215).</summary>
+    public List<KeyValuePair<string, object?>> DocumentKinds { get; } = new();
+
     /// <summary>Some patch could not be read (encrypted as a whole, refused, JSON patch on other paths): lists may be incomplete.</summary>
     public bool Incomplete { get; set; }
 
@@ -72,6 +75,7 @@ public sealed class TalosConfigAccumulator
         patch.Files.AddRange(Files);
         patch.CriCustomizations.AddRange(CriCustomizations);
         patch.RendersLegacyRegistryFields = UsesLegacyRegistryFields;
+        patch.DocumentKinds.AddRange(DocumentKinds);
         if (RegistryDocumentLocation is not null)
         {
             patch.DocumentsFormChosen = Val<bool>.Known(true, RegistryDocumentLocation);

@@ -182,6 +182,10 @@ public static class TalosConfigReader
         {
             acc.RegistryDocumentLocation ??= ctx.Loc(YamlNav.Get(doc, "kind") ?? doc);
         }
+        else if (kind is "StaticHostConfig" or "EtcFileConfig" or "CRICustomizationConfig" && !acc.DocumentKinds.Exists(k => k.Key == kind))
+        {
+            acc.DocumentKinds.Add(new KeyValuePair<string, object?>(kind, ctx.Loc(YamlNav.Get(doc, "kind") ?? doc)));
+        }
 
         switch (kind)
         {

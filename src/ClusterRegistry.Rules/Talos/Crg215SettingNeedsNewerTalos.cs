@@ -58,6 +58,22 @@ public sealed class Crg215SettingNeedsNewerTalos : Rule
                     First(p.DocumentsFormChosen.Location, p.Location));
             }
 
+            // The other documents a repository may carry: each kind is absent from the published machine-config schema of the
+            // versions before it (siderolabs/talos website/content/v1.11/schemas/config.schema.json has none of them,
+            // v1.12's has StaticHostConfig, v1.14's adds EtcFileConfig and CRICustomizationConfig), and Talos rejects a kind it
+            // does not know.
+            foreach (var use in p.DocumentKinds)
+            {
+                if (DocumentKindSince(use.Key) is not { } since || v >= since.Version)
+                {
+                    continue;
+                }
+
+                yield return Refuse(p, use.Key, use.Key,
+                    $"Talos {v} has no {use.Key} document (it arrived in {since.Version}): it rejects the unknown kind, so the patch never applies; write it as {since.LegacyForm} or target Talos {since.Version} or later",
+                    First(use.Value, p.Location));
+            }
+
             // RegistryAuthConfig documents: rendered from v1.12 unless the patch keeps the legacy form. A configuration read from
             // a repository says which form it is written in: its machine.registries auth is no RegistryAuthConfig document.
             var documents = p.DocumentsFormChosen.Is(true)
@@ -109,4 +125,13 @@ public sealed class Crg215SettingNeedsNewerTalos : Rule
 
         return kinds;
     }
+
+    /// <summary>The first Talos version with a document kind, and the machine-config field older versions take instead.</summary>
+    private static (TalosVersionValue Version, string LegacyForm)? DocumentKindSince(string kind) => kind switch
+    {
+        "StaticHostConfig" => (TalosVersionValue.V1_12, "machine.network.extraHostEntries"),
+        "EtcFileConfig" => (TalosVersionValue.V1_14, "machine.files"),
+        "CRICustomizationConfig" => (TalosVersionValue.V1_14, "a machine.files entry under /etc/cri/conf.d"),
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ClusterRegistry.Rules.Values;
 
 namespace ClusterRegistry.Rules.Topology;
@@ -45,6 +46,13 @@ public sealed class TalosPatchInfo : ResourceInfo
     /// the first one's <c>kind</c>), whatever its version (CRG215).
     /// </summary>
     public Val<bool> DocumentsFormChosen { get; set; } = false;
+
+    /// <summary>
+    /// The other document kinds a repository's patches contain (<c>StaticHostConfig</c>, <c>EtcFileConfig</c>,
+    /// <c>CRICustomizationConfig</c>), each once, located on its first <c>kind</c>, in reading order; empty for a stack,
+    /// whose renderer picks the form by version (CRG215).
+    /// </summary>
+    public List<KeyValuePair<string, object?>> DocumentKinds { get; } = new();
 
     /// <summary>The parsed version; unknown when the text is unknown or malformed.</summary>
     public Val<TalosVersionValue> ParsedVersion =>

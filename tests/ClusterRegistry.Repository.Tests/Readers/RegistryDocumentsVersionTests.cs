@@ -158,4 +158,57 @@ public sealed class RegistryDocumentsVersionTests
         await CliApp.RunAsync(["check", "--repo", near.Root], new StackCatalog(), nearOut, new StringWriter());
         Assert.DoesNotContain("CRG215", nearOut.ToString());
     }
+
+    // A StaticHostConfig as the Talos v1.12 configuration reference writes it (a host entry for the registry), an
+    // EtcFileConfig and a CRICustomizationConfig as the v1.14 reference writes them. The published schemas
+    // (talos-config.v1.11.6 / v1.12.11 / v1.13.9 / v1.14.0-rc.1.schema.json, the docs' config.schema.json of each release)
+    // have StaticHostConfig from v1.12 and the other two from v1.14 only.
+    private const string StaticHosts = """
+        apiVersion: v1alpha1
+        kind: StaticHostConfig
+        name: 10.43.216.243
+        hostnames:
+          - harbor.harbor.svc.cluster.local
+        """;
+
+    private const string EtcFile = """
+        apiVersion: v1alpha1
+        kind: EtcFileConfig
+        name: motd
+        contents: hello
+        """;
+
+    private const string CriCustomization = """
+        apiVersion: v1alpha1
+        kind: CRICustomizationConfig
+        name: spegel
+        content: |
+          [plugins."io.containerd.cri.v1.images"]
+            discard_unpacked_layers = false
+        """;
+
+    [Theory]
+    [InlineData("StaticHostConfig", "v1.11.6", true)]
+    [InlineData("StaticHostConfig", "v1.12.0", false)]
+    [InlineData("EtcFileConfig", "v1.13.9", true)]
+    [InlineData("EtcFileConfig", "v1.14.0", false)]
+    [InlineData("CRICustomizationConfig", "v1.13.9", true)]
+    [InlineData("CRICustomizationConfig", "v1.14.0", false)]
+    public void Other_documents_are_CRG215_before_the_Talos_version_that_has_their_kind(string kind, string version, bool refused)
+    {
+        var document = kind switch { "StaticHostConfig" => StaticHosts, "EtcFileConfig" => EtcFile, _ => CriCustomization };
+        using var repo = Repo(version, document);
+        var findings = Crg215(repo);
+        if (!refused)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var f = Assert.Single(findings);
+        Assert.Equal((kind, kind), (f.PropertyPath, f.Value));
+        Assert.Contains($"Talos {version[..version.LastIndexOf('.')]} has no {kind}", f.Message, StringComparison.Ordinal);
+        var at = Assert.IsType<SourceFileLocation>(f.Location);
+        Assert.Equal(("talos/patches/registries.yaml", 2, 7), (at.Path, at.Line, at.Column)); // the kind, after "kind: "
+    }
 }

@@ -168,6 +168,15 @@ public sealed class TalosVersionLimitRealConfigTests
         // The documents form: CRG215 refuses it exactly where the schema has no such kind.
         var documentsFire = Crg215(Patch(version, documents: true, mirrors: Mirror("docker.io", "https://harbor.example.com"))).Count > 0;
         Assert.True(hasDocuments != documentsFire, $"{file}: registry document kinds in schema = {hasDocuments}, CRG215 fires = {documentsFire}");
+
+        // The other document kinds a repository may carry: CRG215 refuses each exactly where the schema has no such kind.
+        foreach (var kind in new[] { "StaticHostConfig", "EtcFileConfig", "CRICustomizationConfig" })
+        {
+            var patch = Patch(version);
+            patch.DocumentKinds.Add(new KeyValuePair<string, object?>(kind, "L:" + kind));
+            var fires = Crg215(patch).Any(f => f.PropertyPath == kind);
+            Assert.True((Kind(kind) is not null) != fires, $"{file}: {kind} in schema = {Kind(kind) is not null}, CRG215 fires = {fires}");
+        }
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class HarborArgs
 
     /// <summary>
     /// <c>externalURL</c>: builds the token realm handed to clients, so it must be reachable from the host network
-    /// (goharbor/harbor src/server/middleware/v2auth/auth.go <c>tokenSvcEndpoint</c>, PR #21898). Defaults to <c>{scheme}://{LoadBalancerIP}</c>.
+    /// (goharbor/harbor src/server/middleware/v2auth/auth.go <c>tokenSvcEndpoint</c>, PR #21898). Defaults to
+    /// <c>{scheme}://{LoadBalancerIP}</c>.
     /// </summary>
     public string? ExternalUrl { get; set; }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Pulumi compiler: the stacks program (stacks/), published once so that Pulumi's YAML runtime runs a built
-# binary instead of `dotnet run` (Pulumi calls the compiler several times per preview/up, research/pulumi.md §1.8).
+# binary instead of `dotnet run` (Pulumi calls the compiler several times per preview/up, pulumi/pulumi-yaml
+# pkg/server/server.go).
 #
 #   stacks/build-compiler.sh            # -> artifacts/stacks/stacks (what Pulumi.yaml's runtime.options.compiler names)
 #   stacks/build-compiler.sh OUT_DIR    # elsewhere (the bench uses this)

@@ -5,7 +5,8 @@ using ClusterRegistry.Doctor.Reporting;
 namespace ClusterRegistry.Doctor;
 
 /// <summary>
-/// Compares one node with the node view its stack renders for it and runs every CRG5xx check (RULES.md "Node checks").
+/// Compares one node with the node view its stack renders for it and runs every CRG5xx check
+/// (docs/rules/CRG501.md–CRG508.md).
 /// </summary>
 public static class NodeDoctor
 {

@@ -1,6 +1,7 @@
 namespace ClusterRegistry.Probe.Kubernetes;
 
-/// <summary>Which kubelet version family wrote a <c>Pulled</c> event message (research/talos.md §7).</summary>
+/// <summary>Which kubelet version family wrote a <c>Pulled</c> event message (kubernetes/kubernetes
+/// pkg/kubelet/images/image_manager.go; PRs #91563, #111772, #117276, #121719).</summary>
 public enum PulledEventFormat
 {
     /// <summary>≤ 1.18: <c>Successfully pulled image "X"</c> (no duration).</summary>

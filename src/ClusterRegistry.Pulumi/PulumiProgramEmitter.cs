@@ -5,8 +5,8 @@ using ClusterRegistry.Pulumi.Sources;
 namespace ClusterRegistry.Pulumi;
 
 /// <summary>
-/// Model → Pulumi YAML program (JSON), for the YAML runtime's <c>compiler</c> option (research/pulumi.md §1.8). Pure and
-/// deterministic: the same stack gives byte-identical output.
+/// Model → Pulumi YAML program (JSON), for the YAML runtime's <c>compiler</c> option (pulumi/pulumi-yaml
+/// pkg/pulumiyaml/run.go <c>LoadFromCompiler</c>). Pure and deterministic: the same stack gives byte-identical output.
 /// </summary>
 public sealed class PulumiProgramEmitter
 {

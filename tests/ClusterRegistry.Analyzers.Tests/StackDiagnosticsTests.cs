@@ -7,8 +7,8 @@ namespace ClusterRegistry.Analyzers.Tests;
 
 /// <summary>
 /// The analyzer on whole stacks, side by side with <c>check</c>: the repository's stacks are clean, the seed runbook
-/// fires what RULES.md predicts, and every broken stack of the rules tests gives the same IDs from both, equal to the
-/// stack's own <c>ExpectedIds</c>.
+/// fires CRG105, CRG106 and CRG211 (docs/rules), and every broken stack of the rules tests gives the same IDs from
+/// both, equal to the stack's own <c>ExpectedIds</c>.
 /// </summary>
 public class StackDiagnosticsTests
 {

@@ -4,9 +4,9 @@ namespace ClusterRegistry.Doctor.Tests;
 
 /// <summary>
 /// A stand-in <c>talosctl</c> (a shell script) serving a node root directory with talosctl's output formats
-/// (research/talos.md §3.4: <c>ls</c> prints <c>.</c> then names; <c>ls -l</c> a NODE MODE UID GID SIZE(B) LASTMOD NAME
-/// table; <c>read</c> the file; a missing path fails with "no such file or directory"). Every invocation is logged, so
-/// tests can assert the exact commands doctor runs.
+/// (siderolabs/talos cmd/talosctl/cmd/talos/list.go, read.go: <c>ls</c> prints <c>.</c> then names; <c>ls -l</c> a NODE
+/// MODE UID GID SIZE(B) LASTMOD NAME table; <c>read</c> the file; a missing path fails with "no such file or
+/// directory"). Every invocation is logged, so tests can assert the exact commands doctor runs.
 /// </summary>
 public sealed class FakeTalosctl
 {

@@ -2,8 +2,9 @@ namespace ClusterRegistry.Doctor.Tests;
 
 /// <summary>
 /// A hand-written node view of the `local` stack's node 127.0.0.1, as Talos v1.11 + Spegel 0.7.4 (prependExisting) leave
-/// it (research/talos.md §3, spegel-containerd.md §3): Spegel's files with the Talos endpoints prepended, Talos's original
-/// in _backup, the cri.toml auth part, /etc/hosts with the Harbor ClusterIP alias.
+/// it (siderolabs/talos internal/pkg/containers/cri/containerd/hosts.go, spegel-org/spegel pkg/oci/containerd.go):
+/// Spegel's files with the Talos endpoints prepended, Talos's original in _backup, the cri.toml auth part, /etc/hosts
+/// with the Harbor ClusterIP alias.
 /// </summary>
 public static class LocalNodeView
 {

@@ -1,6 +1,7 @@
 namespace ClusterRegistry.Doctor.Checks;
 
-/// <summary>One CRG5xx node check (RULES.md "Node checks"). Pure: reads the context, returns findings.</summary>
+/// <summary>One CRG5xx node check (docs/rules/CRG501.md–CRG508.md). Pure: reads the context, returns
+/// findings.</summary>
 public interface INodeCheck
 {
     /// <summary>The rule ID, e.g. <c>CRG501</c>.</summary>

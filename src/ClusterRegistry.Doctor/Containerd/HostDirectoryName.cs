@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace ClusterRegistry.Doctor.Containerd;
 
 /// <summary>
-/// containerd/Talos registry directory names (research/talos.md §3.1): <c>*</c> ↔ <c>_default</c>,
+/// containerd/Talos registry directory names (siderolabs/talos internal/pkg/containers/cri/containerd/hosts.go
+/// <c>hostDirectory</c>; containerd core/remotes/docker/config/hosts.go <c>hostPaths</c>): <c>*</c> ↔ <c>_default</c>,
 /// <c>host:port</c> ↔ <c>host_port_</c> (Spegel writes <c>host:port</c> verbatim).
 /// </summary>
 public static partial class HostDirectoryName

@@ -2,7 +2,8 @@ using ClusterRegistry.Rendering.Containerd;
 
 namespace ClusterRegistry.Doctor.Containerd;
 
-/// <summary>One host containerd tries for a registry, as containerd resolves it (research/spegel-containerd.md §5).</summary>
+/// <summary>One host containerd tries for a registry, as containerd resolves it (containerd docs/hosts.md,
+/// core/remotes/docker/config/hosts.go).</summary>
 /// <param name="Url">The host as written, without containerd's implicit <c>/v2</c> (<c>http://harbor.harbor.svc.cluster.local</c>); for the root entry, <c>server</c>.</param>
 /// <param name="Scheme">The scheme containerd dials (<c>https</c> when the file writes none).</param>
 /// <param name="MatchKey">Host (lower-case) and API path: endpoints are matched on it, so a changed scheme is a scheme difference, not a missing endpoint; <c>override_path</c> shows in the path.</param>

@@ -1,6 +1,8 @@
 namespace ClusterRegistry.Doctor.Nodes;
 
-/// <summary>Where Talos and containerd keep what doctor reads (research/talos.md §3.1, the seed's Troubleshooting).</summary>
+/// <summary>Where Talos and containerd keep what doctor reads (siderolabs/talos
+/// internal/pkg/containers/cri/containerd/hosts.go,
+/// internal/app/machined/pkg/controllers/files/cri_config.go).</summary>
 public static class NodePaths
 {
     /// <summary>containerd's <c>config_path</c> on Talos: one directory per registry with a <c>hosts.toml</c>.</summary>

@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace ClusterRegistry.Doctor.Nodes;
 
 /// <summary>
-/// Parses what <c>talosctl ls</c> prints (research/talos.md §3.4): one name per line including <c>.</c> for one node,
-/// a <c>NODE NAME</c> table for several, and with <c>-l</c> a <c>NODE MODE [UID GID] SIZE(B) LASTMOD NAME</c> table whose
-/// LASTMOD is <c>Jan _2 15:04:05</c> (or <c>Jan _2 2006 15:04</c> past six months) in the local time zone.
+/// Parses what <c>talosctl ls</c> prints (siderolabs/talos cmd/talosctl/cmd/talos/list.go): one name per line including
+/// <c>.</c> for one node, a <c>NODE NAME</c> table for several, and with <c>-l</c> a <c>NODE MODE [UID GID] SIZE(B)
+/// LASTMOD NAME</c> table whose LASTMOD is <c>Jan _2 15:04:05</c> (or <c>Jan _2 2006 15:04</c> past six months) in the
+/// local time zone.
 /// </summary>
 public static partial class TalosctlListing
 {

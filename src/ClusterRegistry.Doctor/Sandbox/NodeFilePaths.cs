@@ -1,6 +1,8 @@
 namespace ClusterRegistry.Doctor.Sandbox;
 
-/// <summary>Where Talos leaves registry configuration on a node (research/talos.md §3.1).</summary>
+/// <summary>Where Talos leaves registry configuration on a node (siderolabs/talos
+/// internal/pkg/containers/cri/containerd/hosts.go,
+/// internal/app/machined/pkg/controllers/files/cri_config.go).</summary>
 public static class NodeFilePaths
 {
     /// <summary>containerd's <c>config_path</c> on Talos: one <c>&lt;host dir&gt;/hosts.toml</c> per mirrored registry.</summary>

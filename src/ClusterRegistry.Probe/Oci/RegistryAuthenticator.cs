@@ -9,11 +9,13 @@ using ClusterRegistry.Probe.Failures;
 namespace ClusterRegistry.Probe.Oci;
 
 /// <summary>
-/// The registry auth flow as distribution and Harbor implement it (research/harbor.md §7): remember each host's challenge,
-/// fetch Bearer tokens with a GET to the realm (<c>service</c>, <c>scope</c>, Basic credentials when we have them), prefer
-/// <c>access_token</c> when non-empty else <c>token</c>, cache per (realm, service, scope) until <c>issued_at + expires_in</c>
-/// minus a skew, with one fetch in flight per key, and drop the cached token when the registry answers 401 to it.
-/// Basic challenges get the credentials directly. Time spent here is accounted apart from the transfer.
+/// The registry auth flow as distribution and Harbor implement it (distribution/distribution
+/// docs/content/spec/auth/token.md; goharbor/harbor src/common/models/token.go, src/core/middlewares/middlewares.go;
+/// containerd core/remotes/docker/auth/fetch.go): remember each host's challenge, fetch Bearer tokens with a GET to the
+/// realm (<c>service</c>, <c>scope</c>, Basic credentials when we have them), prefer <c>access_token</c> when non-empty
+/// else <c>token</c>, cache per (realm, service, scope) until <c>issued_at + expires_in</c> minus a skew, with one
+/// fetch in flight per key, and drop the cached token when the registry answers 401 to it. Basic challenges get the
+/// credentials directly. Time spent here is accounted apart from the transfer.
 /// </summary>
 public sealed class RegistryAuthenticator
 {

@@ -9,7 +9,8 @@ namespace ClusterRegistry.Pulumi.Emitters;
 
 /// <summary>
 /// Harbor and Spegel: Flux objects inside a <c>kubernetes:yaml/v2:ConfigGroup</c> (<c>CustomResource</c> is refused in
-/// YAML, research/pulumi.md §1.7), or a <c>kubernetes:helm.sh/v3:Release</c> when the stack asks for a direct install.
+/// YAML, pulumi/pulumi-yaml pkg/pulumiyaml/packages.go), or a <c>kubernetes:helm.sh/v3:Release</c> when the stack asks
+/// for a direct install.
 /// </summary>
 public static class ChartEmitter
 {

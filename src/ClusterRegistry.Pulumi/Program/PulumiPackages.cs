@@ -1,8 +1,9 @@
 namespace ClusterRegistry.Pulumi.Program;
 
 /// <summary>
-/// The provider packages the program uses, pinned (research/pulumi.md, table of snapshots). Every resource carries
-/// <c>options.version</c> so the YAML runtime asks for exactly these plugins, with or without <c>PULUMI_STACK</c>.
+/// The provider packages the program uses, pinned (pulumi/pulumi-kubernetes, pulumi/pulumi-command,
+/// pulumiverse/pulumi-harbor, pulumiverse/pulumi-talos releases). Every resource carries <c>options.version</c> so the
+/// YAML runtime asks for exactly these plugins, with or without <c>PULUMI_STACK</c>.
 /// </summary>
 public static class PulumiPackages
 {

@@ -6,8 +6,10 @@ using System.Text.Json.Nodes;
 namespace ClusterRegistry.Pulumi.Program;
 
 /// <summary>
-/// A Pulumi YAML program (research/pulumi.md §1.2): <c>config</c>, <c>resources</c>, <c>outputs</c>. Written as JSON, which
-/// the YAML runtime reads through the same decoder. Insertion order is emission order, which is deterministic.
+/// A Pulumi YAML program (pulumi/pulumi-yaml pkg/pulumiyaml/ast/template.go <c>TemplateDecl</c>; Pulumi YAML reference,
+/// https://www.pulumi.com/docs/iac/languages-sdks/yaml/yaml-language-reference/): <c>config</c>, <c>resources</c>,
+/// <c>outputs</c>. Written as JSON, which the YAML runtime reads through the same decoder. Insertion order is emission
+/// order, which is deterministic.
 /// </summary>
 public sealed class PulumiProgram
 {

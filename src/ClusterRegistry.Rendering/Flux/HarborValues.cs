@@ -4,7 +4,8 @@ using ClusterRegistry.Rendering.Yaml;
 
 namespace ClusterRegistry.Rendering.Flux;
 
-/// <summary>The goharbor/harbor-helm values for a <see cref="HarborRegistry"/> (research/harbor.md §4).</summary>
+/// <summary>The goharbor/harbor-helm values for a <see cref="HarborRegistry"/> (goharbor/harbor-helm
+/// values.yaml).</summary>
 public static class HarborValues
 {
     /// <summary>Name of the Secret holding the admin password (<c>existingSecretAdminPassword</c>).</summary>

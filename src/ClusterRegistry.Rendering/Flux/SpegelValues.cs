@@ -3,7 +3,8 @@ using ClusterRegistry.Spegel;
 
 namespace ClusterRegistry.Rendering.Flux;
 
-/// <summary>The spegel chart values for a <see cref="SpegelRelease"/> (research/spegel-containerd.md §1).</summary>
+/// <summary>The spegel chart values for a <see cref="SpegelRelease"/> (spegel-org/spegel
+/// charts/spegel/values.yaml).</summary>
 public static class SpegelValues
 {
     public static YamlMap Build(SpegelRelease spegel)

@@ -6,7 +6,8 @@ using ClusterRegistry.Talos;
 namespace ClusterRegistry.Rendering.NodeView;
 
 /// <summary>
-/// Predicts, per node, the files Talos and then Spegel leave on it (research/talos.md §3, spegel-containerd.md §3):
+/// Predicts, per node, the files Talos and then Spegel leave on it (siderolabs/talos
+/// internal/pkg/containers/cri/containerd/hosts.go, spegel-org/spegel pkg/oci/containerd.go):
 /// <list type="number">
 /// <item>Talos (<c>syncHosts</c>, at boot and on every registry change) writes its hosts directories and deletes every
 /// other directory under <c>/etc/cri/conf.d/hosts</c>, including Spegel's and <c>_backup</c>.</item>

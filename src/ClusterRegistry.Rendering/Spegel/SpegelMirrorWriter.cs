@@ -5,7 +5,7 @@ namespace ClusterRegistry.Rendering.Spegel;
 
 /// <summary>
 /// Spegel's mirror configuration writer (<c>pkg/oci/containerd.go</c> <c>AddMirrorConfiguration</c> and
-/// <c>CleanupMirrorConfiguration</c> at v0.7.4; research/spegel-containerd.md §3), applied to a
+/// <c>CleanupMirrorConfiguration</c> at spegel-org/spegel v0.7.4), applied to a
 /// <see cref="VirtualDirectory"/> standing for the containerd config path. Checked byte for byte against
 /// golden/spegel-mirror.yaml.
 /// </summary>

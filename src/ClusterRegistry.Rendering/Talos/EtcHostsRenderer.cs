@@ -4,8 +4,9 @@ using System.Text;
 namespace ClusterRegistry.Rendering.Talos;
 
 /// <summary>
-/// Talos's <c>/etc/hosts</c> (<c>renderHosts</c>, research/talos.md §1.2): the fixed lines, then the extra entries grouped
-/// by IP (aliases merged), IPs sorted, aligned like Go's <c>tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)</c>.
+/// Talos's <c>/etc/hosts</c> (<c>renderHosts</c>, siderolabs/talos
+/// internal/app/machined/pkg/controllers/network/etcfile.go): the fixed lines, then the extra entries grouped by IP
+/// (aliases merged), IPs sorted, aligned like Go's <c>tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)</c>.
 /// </summary>
 public static class EtcHostsRenderer
 {

@@ -4,8 +4,8 @@ using ClusterRegistry.Rendering.Toml;
 namespace ClusterRegistry.Rendering.Talos;
 
 /// <summary>
-/// Talos's <c>GenerateHosts</c> (internal/pkg/containers/cri/containerd/hosts.go, research/talos.md §3): the
-/// directories Talos writes under <c>/etc/cri/conf.d/hosts</c>, byte for byte (checked against
+/// Talos's <c>GenerateHosts</c> (siderolabs/talos internal/pkg/containers/cri/containerd/hosts.go, expected outputs in
+/// hosts_test.go): the directories Talos writes under <c>/etc/cri/conf.d/hosts</c>, byte for byte (checked against
 /// golden/talos-cri-hosts.yaml).
 /// </summary>
 public static class TalosHostsGenerator

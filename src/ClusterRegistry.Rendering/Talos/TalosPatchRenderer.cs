@@ -5,7 +5,9 @@ using ClusterRegistry.Talos;
 namespace ClusterRegistry.Rendering.Talos;
 
 /// <summary>
-/// Renders a <see cref="TalosMachinePatch"/> as the Talos machine-config patch YAML (research/talos.md §1–2):
+/// Renders a <see cref="TalosMachinePatch"/> as the Talos machine-config patch YAML (siderolabs/talos
+/// pkg/machinery/config/types/v1alpha1/v1alpha1_types.go, pkg/machinery/config/types/cri/,
+/// pkg/machinery/config/types/network/static_host.go):
 /// <list type="bullet">
 /// <item>Talos &lt; v1.12: one strategic-merge document with <c>machine.registries</c>, <c>machine.network.extraHostEntries</c>
 /// and <c>machine.files</c> (CRI customisations as <c>/etc/cri/conf.d/20-customization.part</c>).</item>
@@ -206,7 +208,8 @@ public static class TalosPatchRenderer
                 var doc = new YamlMap { { "apiVersion", "v1alpha1" }, { "kind", "RegistryTLSConfig" }, { "name", host } };
                 if (tls.ClientCertificate is not null || tls.ClientKey is not null)
                 {
-                    // Talos parses `cert` (raw PEM); the v1.12/v1.13 JSON schema wrongly says `crt` (research/talos.md §2.3).
+                    // Talos parses `cert` (raw PEM); the v1.12/v1.13 JSON schema wrongly says `crt` (siderolabs/talos
+                    // pkg/machinery/config/types/cri/registry_tls.go; schema fixed in v1.14, commit d0291bb0b).
                     doc["clientIdentity"] = new YamlMap
                     {
                         { "cert", tls.ClientCertificate },

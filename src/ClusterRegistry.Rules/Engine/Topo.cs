@@ -164,8 +164,9 @@ public static class Topo
 
     /// <summary>
     /// Whether pulls from <paramref name="harbor"/> need credentials: false only when the stack declares its projects and
-    /// every one is public (anonymous tokens suffice then, research/harbor.md §2.2); null when a project is unknown.
-    /// Harbor projects are private by default, so an undeclared project may be private.
+    /// every one is public (anonymous tokens suffice then, goharbor/harbor src/server/middleware/v2auth/auth.go,
+    /// PR #14768); null when a project is unknown. Harbor projects are private by default, so an undeclared project may
+    /// be private.
     /// </summary>
     public static bool? HarborNeedsAuth(TopologySnapshot s, HarborInfo harbor)
     {

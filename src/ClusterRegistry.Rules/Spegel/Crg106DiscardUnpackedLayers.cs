@@ -24,7 +24,8 @@ public sealed class Crg106DiscardUnpackedLayers : Rule
 
         foreach (var p in s.TalosPatches)
         {
-            // Up to v1.7 Talos ran containerd 1.7, which ignored the key where Talos put it (research/spegel-containerd.md §2).
+            // Up to v1.7 Talos ran containerd 1.7, which ignored the key where Talos put it (siderolabs/talos
+            // hack/cri-plugin.part; spegel-org/spegel PR #653).
             if (!p.ParsedVersion.TryGet(out var v) || v < TalosVersionValue.V1_8)
             {
                 continue;

@@ -43,7 +43,7 @@ public static class HostName
 
     /// <summary>
     /// A Kubernetes cluster DNS name (<c>*.svc</c>, <c>*.svc.cluster.local</c>, <c>*.cluster.local</c>): resolvable by
-    /// CoreDNS inside pods, not by containerd on the host (research/talos.md §6).
+    /// CoreDNS inside pods, not by containerd on the host (siderolabs/talos issues #7096, #13141).
     /// </summary>
     public static bool IsClusterDnsName(string? host)
     {

@@ -88,7 +88,8 @@ public static class HostPort
 
     /// <summary>
     /// The directory Talos and containerd use for a registry: <c>*</c> → <c>_default</c>, <c>host:port</c> →
-    /// <c>host_port_</c> (research/talos.md §3.1).
+    /// <c>host_port_</c> (siderolabs/talos internal/pkg/containers/cri/containerd/hosts.go <c>hostDirectory</c>;
+    /// containerd docs/hosts.md).
     /// </summary>
     public static string TalosDirectoryName(string key)
     {

@@ -3,8 +3,8 @@ using System;
 namespace ClusterRegistry.Rules.Values;
 
 /// <summary>
-/// A Talos mirror key or registry config key: <c>host[:port]</c> or <c>*</c> (research/talos.md §1). No scheme, path or
-/// trailing slash.
+/// A Talos mirror key or registry config key: <c>host[:port]</c> or <c>*</c> (siderolabs/talos
+/// pkg/machinery/config/types/v1alpha1/v1alpha1_types.go <c>RegistriesConfig</c>). No scheme, path or trailing slash.
 /// </summary>
 public static class MirrorKey
 {

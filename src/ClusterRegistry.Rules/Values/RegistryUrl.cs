@@ -4,7 +4,7 @@ namespace ClusterRegistry.Rules.Values;
 
 /// <summary>
 /// A Spegel <c>mirroredRegistries</c> entry: <c>scheme://host[:port]</c> (no path, query, user info or trailing slash),
-/// or the wildcard <c>_default</c> / <c>*</c> (research/spegel-containerd.md §1).
+/// or the wildcard <c>_default</c> / <c>*</c> (spegel-org/spegel charts/spegel/values.yaml; PRs #954, #985).
 /// </summary>
 public sealed class RegistryUrl
 {

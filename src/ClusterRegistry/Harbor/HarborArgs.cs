@@ -2,7 +2,7 @@ using ClusterRegistry.Charts;
 
 namespace ClusterRegistry.Harbor;
 
-/// <summary>Inputs of a Harbor installation (goharbor/harbor-helm chart; research/harbor.md §4).</summary>
+/// <summary>Inputs of a Harbor installation (goharbor/harbor-helm chart, values.yaml).</summary>
 public sealed class HarborArgs
 {
     /// <summary>Kubernetes namespace of the release. The Service DNS name is <c>{ServiceName}.{Namespace}.svc.cluster.local</c>.</summary>
@@ -43,7 +43,8 @@ public sealed class HarborArgs
 
     /// <summary>
     /// <c>externalURL</c>: builds the token realm handed to clients, so it must be reachable from the host network
-    /// (research/harbor.md §3). Defaults to <c>{scheme}://{LoadBalancerIP}</c>.
+    /// (goharbor/harbor src/server/middleware/v2auth/auth.go <c>tokenSvcEndpoint</c>, PR #21898). Defaults to
+    /// <c>{scheme}://{LoadBalancerIP}</c>.
     /// </summary>
     public string? ExternalUrl { get; set; }
 

@@ -1,6 +1,6 @@
 namespace ClusterRegistry.Harbor;
 
-/// <summary>Inputs of a Harbor robot account (research/harbor.md §1).</summary>
+/// <summary>Inputs of a Harbor robot account (goharbor/harbor api/v2.0/swagger.yaml, tag <c>robot</c>).</summary>
 public sealed class RobotAccountArgs
 {
     /// <summary>The Harbor installation the robot lives in.</summary>

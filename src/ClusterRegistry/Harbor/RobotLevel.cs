@@ -1,6 +1,6 @@
 namespace ClusterRegistry.Harbor;
 
-/// <summary>Harbor robot account level (research/harbor.md §1).</summary>
+/// <summary>Harbor robot account level (goharbor/harbor api/v2.0/swagger.yaml, tag <c>robot</c>).</summary>
 public enum RobotLevel
 {
     /// <summary>System level: login name <c>robot$name</c>; may hold permissions on several projects.</summary>

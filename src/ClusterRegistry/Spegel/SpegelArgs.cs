@@ -2,7 +2,8 @@ using ClusterRegistry.Charts;
 
 namespace ClusterRegistry.Spegel;
 
-/// <summary>Inputs of the Spegel Helm release (chart values under <c>spegel.*</c>; research/spegel-containerd.md §1).</summary>
+/// <summary>Inputs of the Spegel Helm release (chart values under <c>spegel.*</c>; spegel-org/spegel
+/// charts/spegel/values.yaml).</summary>
 public sealed class SpegelArgs
 {
     /// <summary>Namespace of the release. Outside <c>kube-system</c> it needs the privileged pod-security label (CRG109).</summary>

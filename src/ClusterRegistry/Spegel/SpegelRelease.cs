@@ -31,7 +31,8 @@ public sealed class SpegelRelease : Resource
         return new[] { $"http://{host}:{Args.RegistryHostPort}" };
     }
 
-    /// <summary>Released charts up to 0.7.x expose a hostPort next to the nodePort (research/spegel-containerd.md §1).</summary>
+    /// <summary>Released charts up to 0.7.x expose a hostPort next to the nodePort (spegel-org/spegel
+    /// charts/spegel/values.yaml at v0.7.4; removed on main by PR #1313).</summary>
     public bool UsesHostPort
     {
         get

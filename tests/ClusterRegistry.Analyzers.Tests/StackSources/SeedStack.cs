@@ -6,7 +6,8 @@ using ClusterRegistry.Talos;
 
 namespace Stacks.Seed;
 
-/// <summary>The seed runbook's configuration verbatim (RULES.md: CRG105, CRG106 and CRG211 fire).</summary>
+/// <summary>The seed runbook's configuration verbatim (CRG105, CRG106 and CRG211 fire; docs/rules/CRG105.md, CRG106.md,
+/// CRG211.md).</summary>
 public sealed class SeedStack : Stack
 {
     public SeedStack() : base("seed")

@@ -6,10 +6,11 @@ namespace ClusterRegistry.Probe.Tests.Cri;
 
 /// <summary>
 /// STAND-IN for the render helper's NodeViewRenderer (branch <c>render</c>, not merged when this was written): the files
-/// Talos v1.11 leaves on a node for a stack's machine patches, in Talos's own form (research/talos.md §3: single-quoted
-/// go-toml v2 hosts.toml with a <c>[host]</c> table and no server line, cri.toml auth under
-/// <c>io.containerd.cri.v1.images</c> with <c>${VAR}</c> placeholders, /etc/hosts lines). Replace with the renderer's
-/// node view once it exists; the sandbox translation (<see cref="Containerd16Config"/>) is the same either way.
+/// Talos v1.11 leaves on a node for a stack's machine patches, in Talos's own form (siderolabs/talos
+/// internal/pkg/containers/cri/containerd/hosts.go and testdata/cri.toml: single-quoted go-toml v2 hosts.toml with a
+/// <c>[host]</c> table and no server line, cri.toml auth under <c>io.containerd.cri.v1.images</c> with <c>${VAR}</c>
+/// placeholders, /etc/hosts lines). Replace with the renderer's node view once it exists; the sandbox translation
+/// (<see cref="Containerd16Config"/>) is the same either way.
 /// </summary>
 public static class HandWrittenNodeView
 {

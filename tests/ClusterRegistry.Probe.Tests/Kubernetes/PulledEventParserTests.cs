@@ -2,7 +2,8 @@ using ClusterRegistry.Probe.Kubernetes;
 
 namespace ClusterRegistry.Probe.Tests.Kubernetes;
 
-/// <summary>Every historical kubelet Pulled-event format (research/talos.md §7).</summary>
+/// <summary>Every historical kubelet Pulled-event format (kubernetes/kubernetes pkg/kubelet/images/image_manager.go;
+/// PRs #91563, #111772, #117276, #121719).</summary>
 public sealed class PulledEventParserTests
 {
     [Fact]

@@ -42,7 +42,8 @@ public sealed class Containerd16ConfigTests
     [Fact]
     public void Hosts_toml_without_a_host_table_gets_an_empty_one_for_1_6_and_others_are_unchanged()
     {
-        // Talos's TLS-only form (research/talos.md §3.2) has only top-level keys; containerd 1.6 rejects that ("invalid `host` tree").
+        // Talos's TLS-only form (siderolabs/talos internal/pkg/containers/cri/containerd/hosts_test.go) has only
+        // top-level keys; containerd 1.6 rejects that ("invalid `host` tree").
         const string tlsOnly = "server = 'https://some.host:123'\nca = '/etc/cri/conf.d/hosts/some.host_123_/some.host:123-ca.crt'\nskip_verify = true\n";
         var fixedText = Containerd16Config.HostsTomlFor16(tlsOnly);
         Assert.StartsWith(tlsOnly.TrimEnd('\n'), fixedText);

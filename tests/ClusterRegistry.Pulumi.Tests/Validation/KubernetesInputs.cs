@@ -1,8 +1,9 @@
 namespace ClusterRegistry.Pulumi.Tests.Validation;
 
 /// <summary>
-/// The kubernetes provider's inputs for the types the emitter uses, as documented in research/pulumi.md §2.1 (its
-/// schema, over 4 MiB, is not shipped). Kinds: string, integer, boolean, object (free-form map), array, any.
+/// The kubernetes provider's inputs for the types the emitter uses, as in pulumi/pulumi-kubernetes
+/// provider/pkg/gen/overlays.go and the provider schema (its schema, over 4 MiB, is not shipped). Kinds: string,
+/// integer, boolean, object (free-form map), array, any.
 /// </summary>
 public static class KubernetesInputs
 {

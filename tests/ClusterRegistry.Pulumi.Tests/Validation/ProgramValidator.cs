@@ -12,7 +12,8 @@ public sealed class ProgramValidator
 {
     private static readonly HashSet<string> ConfigTypes = new(StringComparer.Ordinal) { "string", "boolean", "integer", "array", "object" };
 
-    /// <summary>Provider config keys of the kubernetes package (research/pulumi.md §2.2); its schema is not shipped.</summary>
+    /// <summary>Provider config keys of the kubernetes package (pulumi/pulumi-kubernetes schema <c>config.variables</c>
+    /// and CHANGELOG); its schema is not shipped.</summary>
     private static readonly HashSet<string> KubernetesConfig = new(StringComparer.Ordinal)
     {
         "kubeconfig", "context", "cluster", "namespace", "enableServerSideApply", "renderYamlToDirectory", "suppressHelmHookWarnings",

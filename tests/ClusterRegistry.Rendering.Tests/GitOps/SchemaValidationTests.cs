@@ -31,7 +31,8 @@ public sealed class SchemaValidationTests
             var instance = doc!.DeepClone();
             if (version is "v1.12" or "v1.13" && (string?)instance["kind"] == "RegistryTLSConfig" && instance["clientIdentity"] is JsonObject id)
             {
-                // Schema quirk (research/talos.md §2.3): v1.12.x–v1.13.x schemas call the field `crt`, Talos parses `cert`.
+                // Schema quirk (siderolabs/talos config.schema.json, fixed in v1.14 by commit d0291bb0b):
+                // v1.12.x–v1.13.x schemas call the field `crt`, Talos parses `cert`.
                 Assert.NotNull(id["cert"]);
                 id["crt"] = id["cert"]!.DeepClone();
                 id.Remove("cert");

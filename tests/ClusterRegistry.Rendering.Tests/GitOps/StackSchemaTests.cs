@@ -49,7 +49,8 @@ public sealed class StackSchemaTests
                 var instance = doc!.DeepClone();
                 if (patch.Version is { Major: 1, Minor: 12 or 13 } && (string?)instance["kind"] == "RegistryTLSConfig" && instance["clientIdentity"] is JsonObject id && id["cert"] is not null)
                 {
-                    // Schema quirk (research/talos.md §2.3): v1.12.x–v1.13.x schemas call the field `crt`, Talos parses `cert`.
+                    // Schema quirk (siderolabs/talos config.schema.json, fixed in v1.14 by commit d0291bb0b):
+                    // v1.12.x–v1.13.x schemas call the field `crt`, Talos parses `cert`.
                     id["crt"] = id["cert"]!.DeepClone();
                     id.Remove("cert");
                 }

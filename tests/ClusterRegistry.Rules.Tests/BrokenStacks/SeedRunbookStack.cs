@@ -10,7 +10,7 @@ namespace ClusterRegistry.Rules.Tests.BrokenStacks;
 /// The seed runbook (shared/seed/harbor-spegel-talos.md) written verbatim: its snippets as-is, nothing added. Spegel's
 /// HelmRelease snippet has no containerdRegistryConfigPath (CRG105), there is no discard_unpacked_layers customisation
 /// (CRG106, Talos v1.11), and auth exists only for harbor.harbor.svc.cluster.local, so the fallback to the LoadBalancer IP
-/// carries no credentials (CRG211). RULES.md, "The seed runbook, judged by these rules", predicts exactly these three.
+/// carries no credentials (CRG211). Exactly these three fire (docs/rules/CRG105.md, CRG106.md, CRG211.md).
 /// </summary>
 public sealed class SeedRunbookStack : Stack
 {

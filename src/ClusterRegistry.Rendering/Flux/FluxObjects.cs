@@ -91,7 +91,7 @@ public static class FluxObjects
                     { "insecure", source.Insecure ? true : null },
                     { "interval", source.Interval ?? "5m" },
                     { "layerSelector", new YamlMap { { "mediaType", "application/vnd.cncf.helm.chart.content.v1.tar+gzip" }, { "operation", "copy" } } },
-                    { "provider", source.Provider is { } provider ? OciProviderName(provider) : null },
+                    { "provider", source.Provider?.CrdName() },
                     { "ref", reference },
                     { "secretRef", source.SecretName is { } pull ? new YamlMap { { "name", pull } } : null },
                     { "serviceAccountName", source.ServiceAccountName },
@@ -101,16 +101,6 @@ public static class FluxObjects
             },
         };
     }
-
-    /// <summary>The CRD's spelling of <c>spec.provider</c> (enum generic, aws, azure, gcp).</summary>
-    public static string OciProviderName(OciRepositoryProvider provider) => provider switch
-    {
-        OciRepositoryProvider.Aws => "aws",
-        OciRepositoryProvider.Azure => "azure",
-        OciRepositoryProvider.Gcp => "gcp",
-        OciRepositoryProvider.Generic => "generic",
-        _ => provider.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>A HelmRelease using <c>chartRef</c> (OCIRepository) or <c>chart.spec</c> (HelmRepository).</summary>
     public static YamlMap HelmRelease(string name, string ns, YamlMap chartSource, YamlMap values, IReadOnlyList<YamlMap>? postRenderers = null,

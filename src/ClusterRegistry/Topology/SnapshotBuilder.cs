@@ -249,7 +249,7 @@ public static class SnapshotBuilder
             Interval = Val<string?>.Known(source.Interval),
             Verify = Val<ChartVerificationInfo?>.Known(verify),
             SecretName = Val<string?>.Known(source.SecretName),
-            Provider = Val<string?>.Known(source.Provider is { } p ? ProviderName(p) : null),
+            Provider = Val<string?>.Known(source.Provider?.CrdName()),
             CertSecretName = Val<string?>.Known(source.CertSecretName),
             ServiceAccountName = Val<string?>.Known(source.ServiceAccountName),
             Insecure = source.Insecure,
@@ -292,16 +292,6 @@ public static class SnapshotBuilder
             Location = location,
             Index = r.Index,
         }).ToList());
-
-    /// <summary>The CRD's spelling of an <see cref="OciRepositoryProvider"/>; a value outside the enum keeps its number, which CRG001 refuses.</summary>
-    private static string ProviderName(OciRepositoryProvider provider) => provider switch
-    {
-        OciRepositoryProvider.Generic => "generic",
-        OciRepositoryProvider.Aws => "aws",
-        OciRepositoryProvider.Azure => "azure",
-        OciRepositoryProvider.Gcp => "gcp",
-        _ => ((int)provider).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     /// <summary>The leaves of a values tree as the rules see them (lists as <c>List&lt;object?&gt;</c>, integers as long).</summary>
     public static ValList<HelmValueInfo> Leaves(HelmValues values) =>

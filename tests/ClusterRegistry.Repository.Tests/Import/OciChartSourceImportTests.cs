@@ -96,20 +96,11 @@ public sealed class OciChartSourceImportTests
                 trustedRootSecretRef:
                   name: sigstore-root
             ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: spegel
-              namespace: kube-system
-            spec:
-              interval: 1h
-              chartRef:
-                kind: OCIRepository
-                name: spegel
+            """ + "\n" + Snippets.SpegelRelease("""
               values:
                 spegel:
                   containerdRegistryConfigPath: /etc/cri/conf.d/hosts
-            """);
+            """));
         var result = StackImporter.Import(repo.Scan());
         var lines = result.NotImported.Where(l => l.Contains("OCIRepository 'spegel'", StringComparison.Ordinal)).ToList();
         foreach (var field in new[] { "spec.ignore (*.md)", "spec.verify.trustedRootSecretRef (name sigstore-root)" })
@@ -151,22 +142,13 @@ public sealed class OciChartSourceImportTests
               serviceAccountName: chart-reader
               insecure: true
             ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: spegel
-              namespace: kube-system
-            spec:
-              interval: 1h
-              chartRef:
-                kind: OCIRepository
-                name: spegel
+            """ + "\n" + Snippets.SpegelRelease("""
               values:
                 spegel:
                   containerdRegistryConfigPath: /etc/cri/conf.d/hosts
                   mirroredRegistries:
                     - https://docker.io
-            """);
+            """));
         var original = repo.Scan();
         var source = Assert.Single(original.Snapshot.Spegels).ChartSource.Value!;
         Assert.Equal("harbor-pull", source.SecretName.Value);
